@@ -1,0 +1,1 @@
+"""Tandem: the team-model dossier for the Toekomstscenario kind- en gezinsbescherming."""

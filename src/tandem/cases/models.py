@@ -1,0 +1,302 @@
+"""The dossier of one household: members, trajectories and everything that happens in them.
+
+Models hold data and single-row checks only. Every change goes through `tandem.cases.services`, which
+loads what a rule needs and calls the pure rules in `tandem.cases.rules`. Primary keys of dossier objects
+are random UUIDs so that URLs carry nothing personal and nothing guessable.
+"""
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from tandem.organisations.models import Organisation, Site
+
+
+class Household(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="households")
+    ref = models.CharField("kenmerk in uitwisselbestand", max_length=60, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["site", "ref"])]
+
+    def __str__(self) -> str:
+        return f"Huishouden {self.short_code}"
+
+    @property
+    def short_code(self) -> str:
+        return str(self.id)[:8]
+
+    @property
+    def family_names(self) -> str:
+        names = []
+        for member in self.members.filter(is_network=False):
+            if member.surname not in names:
+                names.append(member.surname)
+        return " / ".join(names) or "zonder naam"
+
+
+class Member(models.Model):
+    """A household member of any age (0–100), or an informal network person (`is_network`)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
+    ref = models.CharField(max_length=60, blank=True, default="")
+    given_names = models.CharField("voornamen", max_length=200)
+    prefix = models.CharField("tussenvoegsel", max_length=30, blank=True, default="")
+    family_name = models.CharField("achternaam", max_length=200)
+    birth_date = models.DateField("geboortedatum", null=True, blank=True)
+    minor = models.BooleanField("minderjarig (als geboortedatum onbekend is)", null=True, blank=True)
+    bsn = models.CharField("BSN", max_length=9, blank=True, default="")
+    is_network = models.BooleanField("netwerkpersoon (geen gezinslid)", default=False)
+    relation = models.CharField("relatie tot het gezin", max_length=100, blank=True, default="")
+
+    class Meta:
+        ordering = ["is_network", "birth_date", "given_names"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def surname(self) -> str:
+        return f"{self.prefix} {self.family_name}".strip()
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.surname}".strip()
+
+
+class Trajectory(models.Model):
+    """One registration of a household at a site, up to its closure. A household can register again."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="trajectories")
+    ref = models.CharField(max_length=60, blank=True, default="")
+    registered_on = models.DateField("datum aanmelding")
+    measure_considered = models.BooleanField("beschermingsmaatregel overwogen bij aanmelding", default=False)
+    reason = models.TextField("reden van aanmelding", blank=True, default="")
+    closed_on = models.DateField("datum afsluiting", null=True, blank=True)
+    end_evaluation = models.TextField("eindevaluatie", blank=True, default="")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-registered_on"]
+        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["closed_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("registered_on")),
+                name="trajectory_closes_after_registration",
+                violation_error_message="Een traject kan niet sluiten vóór de aanmelding.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Traject vanaf {self.registered_on:%d-%m-%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+class TriageKind(models.TextChoices):
+    ACCESS = "access", "Toegang (instroom)"
+    EXIT = "exit", "Uitstroom"
+
+
+class TriageOutcome(models.TextChoices):
+    ADMITTED = "admitted", "Toegelaten tot de toekomsttuin"
+    NOT_ADMITTED = "not_admitted", "Niet toegelaten"
+    CONTINUE = "continue", "Traject loopt door"
+    EXIT = "exit", "Uitstroom"
+
+
+class TriageDecision(models.Model):
+    """A joint triage decision (gezamenlijk triageren) about access or exit."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="triage_decisions")
+    kind = models.CharField(max_length=10, choices=TriageKind.choices)
+    decided_on = models.DateField("datum")
+    outcome = models.CharField("besluit", max_length=20, choices=TriageOutcome.choices)
+    participants = models.TextField("deelnemers")
+    notes = models.TextField("toelichting", blank=True, default="")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["decided_on", "id"]
+
+
+class LeadPeriod(models.Model):
+    """Who rides in front of the tandem (holds regie), from when until when."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="lead_periods")
+    professional = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    start = models.DateField("vanaf")
+    end = models.DateField("tot en met", null=True, blank=True)
+
+    class Meta:
+        ordering = ["start", "id"]
+
+
+class TeamMembership(models.Model):
+    """A professional on the team around the family; nobody leaves because someone else joins."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="team")
+    professional = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    role_in_team = models.CharField("rol in het team", max_length=100, blank=True, default="")
+    joined_on = models.DateField("erbij vanaf")
+    left_on = models.DateField("gestopt op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["joined_on", "id"]
+        indexes = [models.Index(fields=["professional", "left_on"])]
+
+
+class Form(models.TextChoices):
+    CONSULT = "consult", "Advies en/of consult"
+    GREEN = "green", "Groen (met toestemming)"
+    ORANGE = "orange", "Oranje (met wettelijke bevoegdheden)"
+    RED = "red", "Rood (in het kader van een maatregel)"
+    OTHER = "other", "Anders"
+
+
+class Involvement(models.Model):
+    """An episode of a partner organisation's involvement in one form (monitor question D)."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="involvements")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="involvements")
+    form = models.CharField("vorm", max_length=10, choices=Form.choices)
+    start = models.DateField("begin")
+    end = models.DateField("einde", null=True, blank=True)
+    anonymous = models.BooleanField("anoniem (alleen bij advies/consult)", default=False)
+    household_informed_on = models.DateField("gezin geïnformeerd op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["start", "id"]
+        indexes = [models.Index(fields=["form", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="involvement_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(anonymous=False) | models.Q(form="consult"),
+                name="only_consult_is_anonymous",
+            ),
+        ]
+
+
+class TimeEntry(models.Model):
+    involvement = models.ForeignKey(Involvement, on_delete=models.CASCADE, related_name="time_entries")
+    on = models.DateField("datum")
+    hours = models.DecimalField("uren", max_digits=5, decimal_places=2)
+    professional = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+
+    class Meta:
+        ordering = ["on", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(hours__gt=0, hours__lte=24), name="hours_between_0_and_24"),
+        ]
+
+
+class Consent(models.Model):
+    """A consent statement (toestemmingsverklaring) of a household member to one organisation."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="consents")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    given_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="consents_given")
+    purpose = models.CharField("waarvoor", max_length=300)
+    given_on = models.DateField("gegeven op")
+    withdrawn_on = models.DateField("ingetrokken op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["given_on", "id"]
+
+
+class Report(models.Model):
+    """A melding: a report to Veilig Thuis (or another organisation)."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="reports")
+    on = models.DateField("datum")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    subject = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    initiated_from_site = models.BooleanField("vanuit de toekomsttuin", default=True)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["on", "id"]
+
+
+class MeasureType(models.TextChoices):
+    RVDK_REQUEST = "rvdk_request", "Verzoek tot toetsing/onderzoek aan de Raad"
+    OTS = "ots", "(Voorlopige) ondertoezichtstelling"
+    MUHP = "muhp", "Machtiging uithuisplaatsing"
+    CUSTODY_ENDING = "custody_ending", "Gezagsbeëindigende maatregel"
+    RESTRAINING_ORDER = "restraining_order", "Tijdelijk huisverbod"
+    CONTACT_BAN = "contact_ban", "Contactverbod"
+    PROBATION = "probation", "(Jeugd)reclasseringsmaatregel"
+
+
+class Measure(models.Model):
+    """A legal measure (monitor question F). An extension is a new row that `extends` the earlier one."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="measures")
+    type = models.CharField("soort", max_length=20, choices=MeasureType.choices)
+    on = models.DateField("datum")
+    ends_on = models.DateField("loopt tot en met", null=True, blank=True)
+    provisional = models.BooleanField("voorlopig", default=False)
+    extends = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="extensions")
+    initiated_from_site = models.BooleanField("vanuit de toekomsttuin in gang gezet", default=True)
+    subject = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["on", "id"]
+        indexes = [models.Index(fields=["type", "on"])]
+
+
+class ExpertContact(models.Model):
+    """A contact of an expert by experience: counted, never any content."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="expert_contacts")
+    on = models.DateField("datum")
+    expert = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["on", "id"]
+
+
+class EntryKind(models.TextChoices):
+    CONTACT_NOTE = "contact_note", "Contactverslag"
+    PARTNER_REPORT = "partner_report", "Verslag van een partner"
+    DECISION = "decision", "Besluit"
+
+
+class Nature(models.TextChoices):
+    FACT = "fact", "Feit"
+    OBSERVATION = "observation", "Waarneming"
+    OPINION = "opinion", "Mening"
+
+
+class JournalEntry(models.Model):
+    """A journal entry. Visible to the household unless `withheld_reason` says why not."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="journal")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField("soort", max_length=20, choices=EntryKind.choices)
+    nature = models.CharField("aard", max_length=20, choices=Nature.choices)
+    source = models.CharField("bron", max_length=300)
+    text = models.TextField("tekst")
+    withheld_reason = models.TextField("reden om niet te tonen aan het gezin", blank=True, default="")
+
+    class Meta:
+        ordering = ["-written_at", "-id"]
+
+    @property
+    def visible_to_household(self) -> bool:
+        return not self.withheld_reason

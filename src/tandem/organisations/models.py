@@ -1,0 +1,100 @@
+"""Regions, sites (toekomsttuinen), organisations and the people who work in them."""
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Region(models.Model):
+    code = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    programme_start = models.DateField(default=dt.date(2024, 6, 1))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Site(models.Model):
+    """A toekomsttuin: a pilot site run from one municipality's local team."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="sites")
+    code = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    municipality = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationKind(models.TextChoices):
+    LOCAL_TEAM = "local_team", "Lokaal team"
+    VEILIG_THUIS = "veilig_thuis", "Veilig Thuis"
+    RVDK = "rvdk", "Raad voor de Kinderbescherming"
+    GI = "gi", "Gecertificeerde instelling"
+    ZVH = "zvh", "Zorg- en Veiligheidshuis"
+    EXPERIENCE_EXPERTS = "experience_experts", "Ervaringsdeskundigen"
+    ADULT_CARE = "adult_care", "Volwassenenzorg"
+    OTHER = "other", "Andere organisatie"
+
+
+# Partners whose statutory powers make a case "coercive" (domain §5, separation of functions).
+COERCIVE_KINDS = {OrganisationKind.VEILIG_THUIS, OrganisationKind.RVDK, OrganisationKind.GI}
+
+
+class Organisation(models.Model):
+    code = models.CharField(max_length=30, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=OrganisationKind.choices)
+    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.PROTECT, related_name="organisations")
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="organisations")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="local_team") | models.Q(site__isnull=False),
+                name="local_team_has_site",
+                violation_error_message="Een lokaal team hoort bij een toekomsttuin.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_local_team(self) -> bool:
+        return self.kind == OrganisationKind.LOCAL_TEAM
+
+
+class Role(models.TextChoices):
+    CONSULENT = "consulent", "Consulent (regiehouder)"
+    GEDRAGSWETENSCHAPPER = "gedragswetenschapper", "Gedragswetenschapper"
+    BESCHERMPARTNER = "beschermpartner", "Medewerker beschermpartner"
+    ERVARINGSDESKUNDIGE = "ervaringsdeskundige", "Ervaringsdeskundige"
+    COORDINATOR = "coordinator", "Coördinator toekomsttuinen"
+    PROJECTLEIDER = "projectleider", "Projectleider"
+    BEHEERDER = "beheerder", "Beheerder"
+
+
+# Roles that never see a dossier (domain §3): they work with figures and organisations.
+NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER}
+
+
+class User(AbstractUser):
+    """A professional. Residents do not log in here (the resident portal is separate)."""
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="workers"
+    )
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.CONSULENT)
+    ref = models.CharField("kenmerk in uitwisselbestand", max_length=60, blank=True, default="")
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
