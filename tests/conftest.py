@@ -1,0 +1,66 @@
+"""Shared actors (healthchecks' alice/bob/charlie pattern) for the whole suite.
+
+- consulent: Anna, consultant of local team Hilversum (owner of the family)
+- partner: Bram, Veilig Thuis worker, pulled onto the family's team by the tests that need it
+- partner2: Carla, another Veilig Thuis worker (not on the team): handles coercive measures
+- outsider: Dirk, worker of a GI, never on the team
+- other_site: Eva, consultant of local team Huizen
+- coordinator: Fleur, regional coordinator
+- expert: Gijs, expert by experience (Samenkracht!)
+"""
+import datetime as dt
+
+import pytest
+
+from tandem.organisations.models import Organisation, Region, Site, User
+
+PASSWORD = "Tandem-test-2024!"
+
+
+@pytest.fixture
+def region(db):
+    return Region.objects.create(code="GV", name="Gooi en Vechtstreek", programme_start=dt.date(2024, 6, 1))
+
+
+@pytest.fixture
+def site(region):
+    return Site.objects.create(region=region, code="HLV", name="Toekomsttuin Hilversum", municipality="Hilversum")
+
+
+@pytest.fixture
+def other_site(region):
+    return Site.objects.create(region=region, code="HZN", name="Toekomsttuin Huizen", municipality="Huizen")
+
+
+@pytest.fixture
+def orgs(region, site, other_site):
+    make = Organisation.objects.create
+    return {
+        "local": make(code="GEM-HLV", name="Gemeente Hilversum, lokaal team", kind="local_team", site=site),
+        "local_hzn": make(code="GEM-HZN", name="Gemeente Huizen, lokaal team", kind="local_team", site=other_site),
+        "vt": make(code="VT-GV", name="Veilig Thuis Gooi en Vechtstreek", kind="veilig_thuis", region=region),
+        "rvdk": make(code="RVDK", name="Raad voor de Kinderbescherming", kind="rvdk"),
+        "gi": make(code="DJGB", name="De Jeugd- en Gezinsbeschermers", kind="gi"),
+        "ed": make(code="SK", name="Samenkracht!", kind="experience_experts", region=region),
+        "coord": make(code="REG-GV", name="Regio Gooi en Vechtstreek", kind="other", region=region),
+    }
+
+
+def make_user(username, first, last, organisation, role):
+    return User.objects.create_user(
+        username=username, password=PASSWORD, first_name=first, last_name=last, organisation=organisation, role=role
+    )
+
+
+@pytest.fixture
+def actors(orgs):
+    return {
+        "consulent": make_user("anna", "Anna", "de Wit", orgs["local"], "consulent"),
+        "partner": make_user("bram", "Bram", "Visser", orgs["vt"], "beschermpartner"),
+        "partner2": make_user("carla", "Carla", "Smit", orgs["vt"], "beschermpartner"),
+        "outsider": make_user("dirk", "Dirk", "Jansen", orgs["gi"], "beschermpartner"),
+        "other_site": make_user("eva", "Eva", "Bos", orgs["local_hzn"], "consulent"),
+        "coordinator": make_user("fleur", "Fleur", "Peters", orgs["coord"], "coordinator"),
+        "expert": make_user("gijs", "Gijs", "Mulder", orgs["ed"], "ervaringsdeskundige"),
+        "rvdk": make_user("hanna", "Hanna", "Kok", orgs["rvdk"], "beschermpartner"),
+    }
