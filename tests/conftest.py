@@ -64,3 +64,32 @@ def actors(orgs):
         "expert": make_user("gijs", "Gijs", "Mulder", orgs["ed"], "ervaringsdeskundige"),
         "rvdk": make_user("hanna", "Hanna", "Kok", orgs["rvdk"], "beschermpartner"),
     }
+
+
+@pytest.fixture
+def family(actors, site):
+    """A household registered by the consultant: mother Fatima (adult) and son Daan (minor)."""
+    from tandem.cases.services import MemberData, household_register
+
+    return household_register(
+        actor=actors["consulent"],
+        site=site,
+        members=[
+            MemberData(given_names="Fatima", prefix="el", family_name="Amrani", birth_date=dt.date(1988, 11, 30)),
+            MemberData(given_names="Daan", prefix="de", family_name="Vries", birth_date=dt.date(2016, 5, 2),
+                       bsn="111222333"),
+        ],
+        registered_on=dt.date(2025, 1, 14),
+        measure_considered=True,
+        reason="Zorgen over veiligheid thuis na ruzies.",
+    )
+
+
+@pytest.fixture
+def mother(family):
+    return family.household.members.get(given_names="Fatima")
+
+
+@pytest.fixture
+def child(family):
+    return family.household.members.get(given_names="Daan")
