@@ -1,0 +1,136 @@
+"""What every dossier view shares: loading with need-to-know, and handling one form that calls one service.
+
+Need-to-know: a dossier that the person may not see does not exist for them (404, never 403), so its
+existence is not revealed. A dossier they may see but not change answers 403 on an edit page.
+"""
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from tandem.cases.models import Household, Trajectory
+from tandem.cases.selectors import NO_ACCESS, Access, access_for, trajectories_visible_to
+from tandem.core.exceptions import NotPermitted, RuleViolation, StaleEdit
+
+NOT_FOUND = "Dit dossier bestaat niet, of u heeft er geen toegang toe."
+
+
+@dataclass
+class HouseholdView:
+    """A household as one person may see it: the trajectories they may open and what they may do."""
+
+    household: Household
+    trajectories: list[Trajectory]  # visible ones, newest first
+    accesses: dict  # trajectory id -> Access
+    primary: Trajectory  # the open trajectory if visible, else the newest visible one
+
+    @property
+    def access(self) -> Access:
+        return self.accesses[self.primary.pk]
+
+    @property
+    def open_trajectory(self) -> Trajectory | None:
+        return next((t for t in self.household.trajectories.all() if t.is_open), None)
+
+
+def load_household(user, household_id) -> HouseholdView:
+    household = Household.objects.filter(pk=household_id).select_related("site").first()
+    if household is None:
+        raise Http404(NOT_FOUND)
+    visible = list(trajectories_visible_to(user).filter(household=household).order_by("-registered_on"))
+    if not visible:
+        raise Http404(NOT_FOUND)
+    accesses = {t.pk: access_for(user, t) for t in visible}
+    primary = next((t for t in visible if t.is_open), visible[0])
+    return HouseholdView(household, visible, accesses, primary)
+
+
+def load_trajectory(user, trajectory_id, *, edit: bool = True) -> tuple[Trajectory, Access]:
+    trajectory = get_object_or_404(Trajectory.objects.select_related("household", "household__site"),
+                                   pk=trajectory_id)
+    access = access_for(user, trajectory)
+    if not access.view:
+        raise Http404(NOT_FOUND)
+    if edit and not access.edit:
+        raise PermissionDenied("U mag dit dossier bekijken, maar niet wijzigen.")
+    return trajectory, access
+
+
+def require_edit(access: Access) -> None:
+    if access is NO_ACCESS or not access.view:
+        raise Http404(NOT_FOUND)
+    if not access.edit:
+        raise PermissionDenied("U mag dit dossier bekijken, maar niet wijzigen.")
+
+
+def error_summary(*forms) -> list[dict]:
+    """Every error of the given forms (and formsets), each with a link to its field (WCAG 3.3.1)."""
+    items = []
+    for form in forms:
+        for sub in getattr(form, "forms", [form]):
+            items += _form_errors(sub)
+        if hasattr(form, "non_form_errors"):
+            items += [{"href": "#formulier", "text": e} for e in form.non_form_errors()]
+    return items
+
+
+def _form_errors(form) -> list[dict]:
+    items = [{"href": "#formulier", "text": e} for e in form.non_field_errors()]
+    for name, errors in form.errors.items():
+        if name == "__all__":
+            continue
+        field = form[name]
+        anchor = field.id_for_label if not field.field.widget.use_fieldset else f"{field.auto_id}_0"
+        items += [{"href": f"#{anchor}", "text": f"{field.label}: {e}"} for e in errors]
+    return items
+
+
+def add_rule_error(form, exc: RuleViolation) -> None:
+    """Show the service's Dutch message at the field it names, or above the form."""
+    field = exc.field if exc.field in getattr(form, "fields", {}) else None
+    form.add_error(field, exc.message)
+
+
+def process(request, form, action, *, success: str, redirect_to, template: str, context: dict,
+            extra_forms=()):
+    """POST: validate, call the one service, and redirect; refusals are shown on the form, nothing is saved."""
+    all_valid = form.is_bound and form.is_valid() and all(f.is_valid() for f in extra_forms)
+    if request.method == "POST" and all_valid:
+        try:
+            action()
+        except StaleEdit as exc:
+            form.add_error(None, exc.message)
+        except RuleViolation as exc:
+            add_rule_error(form, exc)
+        except NotPermitted as exc:
+            raise PermissionDenied(str(exc)) from exc
+        else:
+            messages.success(request, success)
+            return redirect(redirect_to)
+    page = {**context, "form": form, "errors": error_summary(form, *extra_forms)}
+    return render(request, template, page)
+
+
+def bound(request):
+    """The POST data for a bound form, or None for an empty one."""
+    return request.POST if request.method == "POST" else None
+
+
+def form_page(request, *, form, action, title: str, success: str, household, submit: str = "Opslaan",
+              intro: str = "", template: str = "cases/form.html", extra: dict | None = None):
+    """The usual edit page: one form, one service call, back to the household page."""
+    context = {"title": title, "intro": intro, "submit": submit, "household": household, **(extra or {})}
+    return process(request, form, action, success=success, redirect_to=household_url(household),
+                   template=template, context=context)
+
+
+def household_url(household) -> str:
+    return reverse("cases:household", args=[household.pk])
+
+
+def versioned(trajectory) -> dict:
+    """Initial data of an edit form: the version the person sees now."""
+    return {"expected_version": trajectory.version}
