@@ -267,9 +267,10 @@ class ExpertContactForm(VersionedForm):
                                      empty_label="Kies een ervaringsdeskundige",
                                      help_text="We tellen alleen het aantal contacten, nooit de inhoud.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, only=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["expert"].queryset = dossier_professionals().filter(role=Role.ERVARINGSDESKUNDIGE)
+        experts = dossier_professionals().filter(role=Role.ERVARINGSDESKUNDIGE)
+        self.fields["expert"].queryset = experts.filter(pk=only.pk) if only is not None else experts
 
 
 JOURNAL_HELP = ("Schrijf in gewone woorden, zodat het gezin het kan lezen. Houd feiten, waarnemingen en meningen "

@@ -36,6 +36,15 @@ class Bar:
     end: dt.date | None
     shade: int  # 0 or 1: neighbouring lead periods alternate so a switch is visible
 
+    @property
+    def text_x(self) -> float:
+        return round(self.x + 4, 1)
+
+    @property
+    def show_text(self) -> bool:
+        """Write the name inside the bar only when it fits (the table always has it)."""
+        return self.width >= 7 * len(self.person) + 8
+
 
 @dataclass
 class Lane:
@@ -43,6 +52,18 @@ class Lane:
     label: str
     y: float
     bars: list[Bar] = field(default_factory=list)
+
+    @property
+    def bar_y(self) -> float:
+        return self.y + (LANE_HEIGHT - BAR_HEIGHT) / 2
+
+    @property
+    def text_y(self) -> float:
+        return self.y + LANE_HEIGHT / 2 + 5
+
+    @property
+    def short_label(self) -> str:
+        return self.label if len(self.label) <= 34 else self.label[:33] + "…"
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,16 @@ class Picture:
     back_heading_y: float | None
     plot_left: int = LABEL_WIDTH
     plot_right: int = WIDTH - RIGHT_MARGIN
+    bar_height: int = BAR_HEIGHT
+    axis_text_y: int = AXIS_HEIGHT - 10
+
+    @property
+    def back_heading_text_y(self) -> float:
+        return (self.back_heading_y or 0) + 16
+
+    @property
+    def axis_bottom(self) -> float:
+        return self.height - 4
 
 
 def _fmt(day: dt.date) -> str:

@@ -1,8 +1,30 @@
+"""Dossier URLs. Only random UUIDs (households, trajectories) and row ids: nothing personal in a URL."""
 from django.urls import path
 
 from tandem.cases import views
 
 app_name = "cases"
+
+T = "traject/<uuid:trajectory_id>/"
+
 urlpatterns = [
     path("", views.my_families, name="my_families"),
+    path("aanmelden/", views.household_register, name="household_register"),
+    path("<uuid:household_id>/", views.household_detail, name="household"),
+    path("<uuid:household_id>/persoon-toevoegen/", views.member_add, name="member_add"),
+    path("<uuid:household_id>/opnieuw-aanmelden/", views.trajectory_register, name="trajectory_register"),
+    path(T + "triage/", views.triage_record, name="triage_record"),
+    path(T + "afsluiten/", views.trajectory_close, name="trajectory_close"),
+    path(T + "team/", views.team_member_add, name="team_member_add"),
+    path(T + "team/<int:membership_id>/stoppen/", views.team_member_leave, name="team_member_leave"),
+    path(T + "regie/", views.lead_switch, name="lead_switch"),
+    path(T + "betrokkenheid/", views.involvement_start, name="involvement_start"),
+    path(T + "betrokkenheid/<int:involvement_id>/einde/", views.involvement_end, name="involvement_end"),
+    path(T + "betrokkenheid/<int:involvement_id>/tijd/", views.time_register, name="time_register"),
+    path(T + "toestemming/", views.consent_record, name="consent_record"),
+    path(T + "toestemming/<int:consent_id>/intrekken/", views.consent_withdraw, name="consent_withdraw"),
+    path(T + "melding/", views.report_record, name="report_record"),
+    path(T + "maatregel/", views.measure_record, name="measure_record"),
+    path(T + "ervaringsdeskundige/", views.expert_contact_record, name="expert_contact_record"),
+    path(T + "journaal/", views.journal_entry_add, name="journal_entry_add"),
 ]

@@ -1,0 +1,68 @@
+"""'Mijn gezinnen': the households this professional may open, one row each."""
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from tandem.cases.selectors import LOCAL_TEAM_ROLES, access_for, households_for_overview
+from tandem.cases.views.display import Regime, is_current, regime, stage
+from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind
+
+ANONYMOUS = "Anoniem gezin"
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    household_id: str
+    name: str
+    site: str
+    lead: str
+    stage: str
+    regime: Regime
+
+
+def can_register(user) -> bool:
+    """Only local-team workers register households (the dossier belongs to the municipality)."""
+    org = user.organisation
+    return bool(org and org.kind == OrganisationKind.LOCAL_TEAM and user.role in LOCAL_TEAM_ROLES)
+
+
+def _current_trajectory(household, user):
+    trajectories = sorted(household.trajectories.all(), key=lambda t: t.registered_on, reverse=True)
+    for trajectory in sorted(trajectories, key=lambda t: not t.is_open):
+        access = access_for(user, trajectory)
+        if access.view:
+            return trajectory, access
+    return None, None
+
+
+def _lead_name(trajectory) -> str:
+    lead = trajectory.lead_periods.filter(end__isnull=True).select_related("professional").first()
+    return str(lead.professional) if lead else "Geen"
+
+
+def _row(household, user, today) -> OverviewRow | None:
+    trajectory, access = _current_trajectory(household, user)
+    if trajectory is None:
+        return None
+    name = household.family_names if access.identifying else f"{ANONYMOUS} {household.short_code}"
+    forms = [i.form for i in trajectory.involvements.all() if is_current(i.start, i.end, today)]
+    return OverviewRow(
+        household_id=str(household.pk), name=name, site=household.site.name, lead=_lead_name(trajectory),
+        stage=stage(trajectory, trajectory.triage_decisions.all()), regime=regime(forms),
+    )
+
+
+@login_required
+def my_families(request):
+    user, today = request.user, timezone.localdate()
+    rows = [row for h in households_for_overview(user) if (row := _row(h, user, today)) is not None]
+    rows.sort(key=lambda r: (r.stage == "Afgesloten", r.name.lower()))
+    context = {
+        "title": "Mijn gezinnen",
+        "rows": rows,
+        "no_dossiers": user.role in NO_DOSSIER_ROLES or user.organisation is None,
+        "can_register": can_register(user),
+    }
+    return render(request, "cases/my_families.html", context)
