@@ -17,6 +17,12 @@ from tandem.organisations.models import Organisation, Region, Site, User
 PASSWORD = "Tandem-test-2024!"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is for production; the suite hashes many test passwords."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def region(db):
     return Region.objects.create(code="GV", name="Gooi en Vechtstreek", programme_start=dt.date(2024, 6, 1))

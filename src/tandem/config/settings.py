@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "tandem.organisations",
     "tandem.audit",
     "tandem.cases",
+    "tandem.monitor",
 ]
 
 MIDDLEWARE = [

@@ -79,12 +79,10 @@ def time_register(*, actor, involvement: Involvement, on: dt.date, hours,
                   expected_version: int | None = None) -> TimeEntry:
     """Register time spent on an episode; the intensity (licht/middel/zwaar) is derived from it."""
     fresh = begin_change(actor, involvement.trajectory, expected_version, open_only=False)
-    hours = Decimal(str(hours))
+    hours = Decimal(str(hours)).quantize(Decimal("0.01"))  # as stored (2 decimals): 0.001 is 0 and refused
     rules.check_hours(hours)
-    rules.check_not_future(on, today(), "datum")
-    rules.check_on_or_after(on, involvement.start, "datum van de uren", "het begin van de betrokkenheid")
-    if involvement.end is not None and on > involvement.end:
-        rules.check_on_or_after(involvement.end, on, "einde van de betrokkenheid", "de datum van de uren")
+    # Preparation and aftercare count too: the date lies within the trajectory, not necessarily the episode.
+    check_in_trajectory(on, fresh, "datum van de uren")
     entry = TimeEntry.objects.create(involvement=involvement, on=on, hours=hours,
                                      professional=actor if actor is not None else None)
     log_change(actor, "time_register", fresh, entry, hours=hours)
