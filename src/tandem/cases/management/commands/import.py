@@ -1,0 +1,44 @@
+"""`tandem import FILE`: import a file in the exchange format, all or nothing."""  # noqa: N999 (the command is called `import`)
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tandem.exchange.importer import ImportFailed, import_document
+
+# Show progress on standard error for files with at least this many households.
+PROGRESS_FROM = 50
+
+
+class Command(BaseCommand):
+    help = "Importeer een uitwisselbestand (formaat tandem-exchange, versie 1). Alles of niets."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="pad naar het JSON-bestand, of - voor standaardinvoer")
+
+    def handle(self, *args, **options):
+        data = self.read(options["file"])
+        try:
+            result = import_document(data, progress=self.progress if self.is_large(data) else None)
+        except ImportFailed as failed:
+            raise CommandError("Het bestand is niet geïmporteerd; er is niets gewijzigd. Problemen:\n"
+                               + "\n".join(failed.lines()), returncode=1) from failed
+        self.stdout.write(result.summary())
+
+    def read(self, name: str) -> dict:
+        try:
+            if name == "-":
+                return json.load(sys.stdin)
+            with open(name, encoding="utf-8") as handle:
+                return json.load(handle)
+        except OSError as error:
+            raise CommandError(f"Kan {name} niet lezen: {error.strerror}.") from error
+        except json.JSONDecodeError as error:
+            raise CommandError(f"{name} is geen geldige JSON (regel {error.lineno}, kolom {error.colno}).") from error
+
+    def is_large(self, data) -> bool:
+        return isinstance(data, dict) and len(data.get("households") or []) >= PROGRESS_FROM
+
+    def progress(self, done: int, total: int) -> None:
+        if done == total or done % max(1, total // 20) == 0:
+            self.stderr.write(f"{done} van {total} gezinnen verwerkt")
