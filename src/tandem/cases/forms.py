@@ -66,7 +66,15 @@ def partner_organisations():
     return Organisation.objects.exclude(kind=OrganisationKind.LOCAL_TEAM).order_by("name")
 
 
-class VersionedForm(forms.Form):
+class PlainForm(forms.Form):
+    """Labels without a trailing colon: they read better next to check boxes and in the error summary."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class VersionedForm(PlainForm):
     """Base of every edit form: the trajectory version at the time the form was opened."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -77,7 +85,7 @@ MINOR_CHOICES = [("", "Weet ik niet (vul de geboortedatum in)"), ("ja", "Ja, jon
                  ("nee", "Nee, 18 jaar of ouder")]
 
 
-class MemberForm(forms.Form):
+class MemberForm(PlainForm):
     given_names = forms.CharField(label="Voornamen", max_length=200)
     prefix = forms.CharField(label="Tussenvoegsel", max_length=30, required=False,
                              help_text="Bijvoorbeeld: de, van, van der.")
@@ -92,12 +100,25 @@ class MemberForm(forms.Form):
     relation = forms.CharField(label="Relatie tot het gezin", max_length=100, required=False,
                                help_text="Bijvoorbeeld: moeder, zoon, oma.")
 
+    def clean(self):
+        """The monitor needs to know who is under 18: a birth date, or 'minderjarig' yes or no."""
+        data = super().clean()
+        if not data.get("is_network") and data.get("birth_date") is None and data.get("minor") is None \
+                and "birth_date" not in self.errors:
+            self.add_error("birth_date", "Vul de geboortedatum in, of kies bij 'Minderjarig?' ja of nee.")
+        return data
+
 
 class MemberAddForm(MemberForm, VersionedForm):
     pass
 
 
 class BaseMemberFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_few_forms": "Vul ten minste één gezinslid in.",
+        "too_many_forms": "U kunt hier hoogstens %(num)d personen invullen. Voeg de anderen later toe.",
+    }
+
     def clean(self):
         super().clean()
         if any(self.errors):
@@ -111,7 +132,7 @@ MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, ext
                                       validate_min=True, max_num=6, validate_max=True)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PlainForm):
     registered_on = date_field("Datum van aanmelding")
     measure_considered = yes_no_field(
         "Was de zorg zo groot dat een beschermingsmaatregel is overwogen?",

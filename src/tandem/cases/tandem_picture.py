@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 WIDTH = 760
 LABEL_WIDTH = 250
-RIGHT_MARGIN = 16
+RIGHT_MARGIN = 36
 AXIS_HEIGHT = 28
 LANE_HEIGHT = 30
 BAR_HEIGHT = 20

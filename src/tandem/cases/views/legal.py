@@ -10,8 +10,9 @@ from tandem.cases.views.display import fmt_date, member_labels
 
 def _members(trajectory, access):
     """The household members to choose from, labelled as the page labels them (anonymised if need be)."""
-    members = trajectory.household.members.all()
-    return members, member_labels(list(members), access.identifying, timezone.localdate())
+    everyone = list(trajectory.household.members.all())  # numbered as on the household page
+    labels = member_labels(everyone, access.identifying, timezone.localdate())
+    return trajectory.household.members.filter(is_network=False), labels
 
 
 @login_required
@@ -19,7 +20,7 @@ def consent_record(request, trajectory_id):
     trajectory, access = load_trajectory(request.user, trajectory_id)
     members, labels = _members(trajectory, access)
     form = forms.ConsentRecordForm(bound(request), initial=versioned(trajectory),
-                                   members=members.filter(is_network=False), labels=labels)
+                                   members=members, labels=labels)
 
     def action():
         services.consent_record(actor=request.user, trajectory=trajectory, **form.cleaned_data)

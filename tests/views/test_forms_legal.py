@@ -1,0 +1,80 @@
+"""Consent, reports and measures through the web forms."""
+import datetime as dt
+
+from django.urls import reverse
+
+from tandem.cases import services
+from tandem.cases.models import Consent, Measure, Report
+
+
+def test_consent_record(client, actors, orgs, family, mother):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:consent_record", args=[family.pk])
+    html = client.get(url).content.decode()
+    assert "Fatima el Amrani" in html
+    data = {"expected_version": family.version, "given_by": mother.pk, "organisation": orgs["vt"].pk,
+            "purpose": "Meekijken met de veiligheid", "given_on": "2025-02-01"}
+    assert client.post(url, data).status_code == 302
+    consent = Consent.objects.get()
+    assert consent.given_by == mother and consent.organisation == orgs["vt"]
+
+
+def test_anonymous_partner_chooses_members_by_anonymous_label(client, partner_on_team, family):
+    client.force_login(partner_on_team)
+    html = client.get(reverse("cases:consent_record", args=[family.pk])).content.decode()
+    assert "Gezinslid 1 (volwassene" in html
+    assert "Fatima" not in html and "Daan" not in html
+
+
+def test_consent_withdraw(client, actors, orgs, family, mother):
+    consent = services.consent_record(actor=None, trajectory=family, organisation=orgs["vt"], given_by=mother,
+                                      purpose="Meekijken", given_on=dt.date(2025, 2, 1))
+    family.refresh_from_db()
+    client.force_login(actors["consulent"])
+    url = reverse("cases:consent_withdraw", args=[family.pk, consent.pk])
+    assert client.post(url, {"expected_version": family.version, "withdrawn_on": "2025-04-01"}).status_code == 302
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == dt.date(2025, 4, 1)
+
+
+def test_report_record(client, actors, orgs, family, child):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:report_record", args=[family.pk])
+    data = {"expected_version": family.version, "on": "2025-02-10", "organisation": orgs["vt"].pk,
+            "subject": child.pk, "initiated_from_site": "ja"}
+    response = client.post(url, data, follow=True)
+    assert "De melding is vastgelegd." in response.content.decode()
+    report = Report.objects.get()
+    assert report.subject == child and report.initiated_from_site
+
+
+def test_report_handler_on_team_is_refused(client, actors, orgs, family, partner_on_team):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:report_record", args=[family.pk])
+    data = {"expected_version": family.version, "on": "2025-02-10", "organisation": orgs["vt"].pk,
+            "initiated_from_site": "ja", "handled_by": partner_on_team.pk}
+    html = client.post(url, data).content.decode()
+    assert "scheiding van functies" in html
+    assert not Report.objects.exists()
+
+
+def test_measure_muhp_without_ots_is_refused(client, actors, family, child):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:measure_record", args=[family.pk])
+    data = {"expected_version": family.version, "type": "muhp", "on": "2025-03-01", "initiated_from_site": "ja",
+            "subject": child.pk}
+    html = client.post(url, data).content.decode()
+    assert "Een machtiging uithuisplaatsing kan alleen samen met een ondertoezichtstelling" in html
+    assert not Measure.objects.exists()
+
+
+def test_measure_record_and_extension_choice(client, actors, family, child):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:measure_record", args=[family.pk])
+    data = {"expected_version": family.version, "type": "ots", "on": "2025-03-01", "ends_on": "2025-05-31",
+            "provisional": "on", "initiated_from_site": "ja", "subject": child.pk, "handled_by": actors["partner2"].pk}
+    assert client.post(url, data).status_code == 302
+    measure = Measure.objects.get()
+    assert measure.provisional and measure.handled_by == actors["partner2"]
+    html = client.get(url).content.decode()
+    assert "(Voorlopige) ondertoezichtstelling van 01-03-2025" in html  # offered as the measure to extend
