@@ -7,12 +7,6 @@ from django.urls import reverse
 from tandem.cases import services
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Argon2 is slow on purpose; the screen tests log in with force_login and need no strong hashes."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def household_url(family):
     return reverse("cases:household", args=[family.household_id])
@@ -44,8 +38,3 @@ def expert_on_team(family, actors, orgs, mother):
                              joined_on=dt.date(2025, 2, 4))
     family.refresh_from_db()
     return actors["expert"]
-
-
-def login(client, user):
-    client.force_login(user)
-    return client

@@ -5,7 +5,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from tandem.cases.views.display import intensity, masked_bsn, member_labels, regime, stage
+from tandem.cases.views.display import (
+    intensity,
+    masked_bsn,
+    member_labels,
+    regime,
+    stage,
+)
 
 D = dt.date
 
@@ -18,8 +24,8 @@ def test_intensity_classes_over_four_weeks(hours, label):
 
 
 def test_intensity_counts_at_least_one_week_and_stops_at_today():
-    assert intensity(Decimal("2"), D(2025, 1, 1), None, today=D(2025, 1, 2)).per_week == Decimal("2.00")
-    assert intensity(Decimal("14"), D(2025, 1, 1), None, today=D(2025, 1, 14)).per_week == Decimal("7.00")
+    assert intensity(Decimal(2), D(2025, 1, 1), None, today=D(2025, 1, 2)).per_week == Decimal("2.00")
+    assert intensity(Decimal(14), D(2025, 1, 1), None, today=D(2025, 1, 14)).per_week == Decimal("7.00")
 
 
 def test_regime_takes_the_heaviest_form():

@@ -21,6 +21,7 @@ def test_consultant_sees_members_with_masked_bsn(client, actors, family, househo
     assert "30-11-1988" in html
     assert "eindigt op 333" in html
     assert "111222333" not in html
+    assert f"<title>Gezinsdossier {family.household.short_code} – Tandem</title>" in html  # no names in history
 
 
 def test_read_is_logged(client, actors, family, household_url):
@@ -109,7 +110,7 @@ def test_tandem_picture_svg_and_table(client, actors, family, partner_on_team, h
 def test_involvement_hours_and_intensity(client, actors, orgs, family, household_url):
     involvement = services.involvement_start(actor=None, trajectory=family, organisation=orgs["vt"],
                                              form="consult", start=dt.date(2025, 2, 1), end=dt.date(2025, 2, 14))
-    services.time_register(actor=None, involvement=involvement, on=dt.date(2025, 2, 3), hours=Decimal("10"))
+    services.time_register(actor=None, involvement=involvement, on=dt.date(2025, 2, 3), hours=Decimal(10))
     client.force_login(actors["consulent"])
     html = client.get(household_url).content.decode()
     assert "Advies en/of consult" in html

@@ -1,16 +1,23 @@
 """The tandem picture is a pure function: plain periods in, geometry and an equivalent table out."""
 import datetime as dt
 
-from tandem.cases.tandem_picture import LABEL_WIDTH, RIGHT_MARGIN, WIDTH, Period, build_picture, subtract
+from tandem.cases.tandem_picture import (
+    LABEL_WIDTH,
+    RIGHT_MARGIN,
+    WIDTH,
+    Period,
+    build_picture,
+    subtract,
+)
 
 D = dt.date
 
 
 def picture(**kwargs):
-    base = dict(registered_on=D(2025, 1, 1), closed_on=None, today=D(2025, 4, 30),
-                leads=[Period("Anna", "Lokaal team", D(2025, 1, 1), D(2025, 2, 28)),
-                       Period("Bram", "Veilig Thuis", D(2025, 3, 1))],
-                team=[Period("Anna", "Lokaal team", D(2025, 1, 1)), Period("Bram", "Veilig Thuis", D(2025, 2, 1))])
+    base = {"registered_on": D(2025, 1, 1), "closed_on": None, "today": D(2025, 4, 30),
+            "leads": [Period("Anna", "Lokaal team", D(2025, 1, 1), D(2025, 2, 28)),
+                      Period("Bram", "Veilig Thuis", D(2025, 3, 1))],
+            "team": [Period("Anna", "Lokaal team", D(2025, 1, 1)), Period("Bram", "Veilig Thuis", D(2025, 2, 1))]}
     base.update(kwargs)
     return build_picture(**base)
 

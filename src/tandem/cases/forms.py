@@ -4,11 +4,26 @@ Field names match the keyword arguments of the service each form feeds (docs/ser
 can pass `form.cleaned_data` on as it is. Every edit form carries the trajectory version it was opened at
 (`expected_version`), so a concurrent change is refused instead of overwritten.
 """
+from typing import ClassVar
+
 from django import forms
 from django.core.validators import RegexValidator
 
-from tandem.cases.models import EntryKind, Form, MeasureType, Nature, TriageKind, TriageOutcome
-from tandem.organisations.models import NO_DOSSIER_ROLES, Organisation, OrganisationKind, Role, User
+from tandem.cases.models import (
+    EntryKind,
+    Form,
+    MeasureType,
+    Nature,
+    TriageKind,
+    TriageOutcome,
+)
+from tandem.organisations.models import (
+    NO_DOSSIER_ROLES,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
 
 YES_NO = [("ja", "Ja"), ("nee", "Nee")]
 
@@ -114,7 +129,7 @@ class MemberAddForm(MemberForm, VersionedForm):
 
 
 class BaseMemberFormSet(forms.BaseFormSet):
-    default_error_messages = {
+    default_error_messages: ClassVar[dict] = {
         "too_few_forms": "Vul ten minste één gezinslid in.",
         "too_many_forms": "U kunt hier hoogstens %(num)d personen invullen. Voeg de anderen later toe.",
     }

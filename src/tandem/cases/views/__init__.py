@@ -1,8 +1,17 @@
 """Dossier screens, one module per topic. Every view loads through need-to-know and changes through one service."""
 from tandem.cases.views.household import household_detail
-from tandem.cases.views.involvement import involvement_end, involvement_start, time_register
+from tandem.cases.views.involvement import (
+    involvement_end,
+    involvement_start,
+    time_register,
+)
 from tandem.cases.views.journal import expert_contact_record, journal_entry_add
-from tandem.cases.views.legal import consent_record, consent_withdraw, measure_record, report_record
+from tandem.cases.views.legal import (
+    consent_record,
+    consent_withdraw,
+    measure_record,
+    report_record,
+)
 from tandem.cases.views.overview import my_families
 from tandem.cases.views.registration import (
     household_register,
@@ -14,8 +23,23 @@ from tandem.cases.views.registration import (
 from tandem.cases.views.team import lead_switch, team_member_add, team_member_leave
 
 __all__ = [
-    "my_families", "household_detail", "household_register", "member_add", "trajectory_register",
-    "triage_record", "trajectory_close", "team_member_add", "team_member_leave", "lead_switch",
-    "involvement_start", "involvement_end", "time_register", "consent_record", "consent_withdraw",
-    "report_record", "measure_record", "expert_contact_record", "journal_entry_add",
+    "consent_record",
+    "consent_withdraw",
+    "expert_contact_record",
+    "household_detail",
+    "household_register",
+    "involvement_end",
+    "involvement_start",
+    "journal_entry_add",
+    "lead_switch",
+    "measure_record",
+    "member_add",
+    "my_families",
+    "report_record",
+    "team_member_add",
+    "team_member_leave",
+    "time_register",
+    "trajectory_close",
+    "trajectory_register",
+    "triage_record",
 ]

@@ -12,7 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from tandem.cases.models import Household, Trajectory
-from tandem.cases.selectors import NO_ACCESS, Access, access_for, trajectories_visible_to
+from tandem.cases.selectors import (
+    NO_ACCESS,
+    Access,
+    access_for,
+    trajectories_visible_to,
+)
 from tandem.core.exceptions import NotPermitted, RuleViolation, StaleEdit
 
 NOT_FOUND = "Dit dossier bestaat niet, of u heeft er geen toegang toe."

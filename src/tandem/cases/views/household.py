@@ -12,7 +12,13 @@ from tandem.cases.models import Trajectory
 from tandem.cases.selectors import Access
 from tandem.cases.tandem_picture import Period, Picture, build_picture
 from tandem.cases.views.common import load_household
-from tandem.cases.views.display import age_group, intensity, masked_bsn, member_labels, stage
+from tandem.cases.views.display import (
+    age_group,
+    intensity,
+    masked_bsn,
+    member_labels,
+    stage,
+)
 from tandem.cases.views.overview import can_register
 from tandem.organisations.models import Role
 
@@ -126,7 +132,8 @@ def household_detail(request, household_id):
     pages = [trajectory_page(t, view.accesses[t.pk], labels, today, request.user) for t in view.trajectories]
     current = pages[0] if view.primary is pages[0].trajectory else None
     context = {
-        "title": household.family_names if access.identifying else f"Anoniem gezin {household.short_code}",
+        # No names in the browser title: it ends up in history and on shared screens.
+        "title": f"Gezinsdossier {household.short_code}",
         "household": household, "access": access, "members": member_rows(members, labels, access.identifying,
                                                                           today),
         "current": current, "earlier": [p for p in pages if p is not current],
