@@ -1,0 +1,41 @@
+"""`load_demo`: the demo region into the database, once (running it again changes nothing but passwords)."""
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from tandem.cases.models import Household
+from tandem.demo import journal
+from tandem.demo.generator import build_document
+from tandem.demo.people import DEMO_PASSWORD, PROFESSIONALS
+from tandem.exchange.importer import ImportResult, import_document
+from tandem.organisations.models import User
+
+DEMO_PREFIX = "demo-"
+
+
+class DemoRefused(Exception):
+    """The database holds households that are not from the demo: demo logins with a known password must not
+    be able to see them."""
+
+
+@dataclass
+class Login:
+    username: str
+    role: str
+    organisation: str
+
+
+def load_demo() -> tuple[ImportResult, list[Login]]:
+    if Household.objects.exclude(ref__startswith=DEMO_PREFIX).exists():
+        raise DemoRefused("Deze database bevat al gezinnen die niet uit de demo komen. De demo geeft gebruikers een "
+                          "bekend wachtwoord; laad hem alleen in een lege database om Tandem uit te proberen.")
+    with transaction.atomic():
+        result = import_document(build_document(), extra_steps=journal.extra_steps)
+        logins, hashed = [], make_password(DEMO_PASSWORD)  # hashed once: the password is shared and documented
+        for data in PROFESSIONALS:
+            user = User.objects.select_related("organisation").get(ref=data["ref"])
+            user.password = hashed
+            user.save(update_fields=["password"])
+            logins.append(Login(user.username, user.get_role_display(), user.organisation.name))
+    return result, logins
