@@ -91,7 +91,6 @@ def test_base_layout_is_accessible_dutch(client, actors, family):
     assert "https://" not in html
 
 
-@pytest.mark.xfail(strict=True, reason="settings need STATICFILES_DIRS = [BASE_DIR / 'static'] (asked the lead)")
 def test_stylesheet_is_served_locally(db):
     from django.contrib.staticfiles import finders
 

@@ -94,6 +94,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("TANDEM_STATIC_ROOT", BASE_DIR.parent.parent / "staticfiles"))
 WHITENOISE_USE_FINDERS = True
 
