@@ -44,11 +44,18 @@ def check_on_or_after(day: dt.date, earliest: dt.date, what: str, reference: str
                             f"({_fmt(earliest)}).")
 
 
+def check_not_after_closure(day: dt.date, closed_on: dt.date | None, what: str) -> None:
+    """What is recorded in a trajectory happened on or before its closure (domain §4 step 8)."""
+    if closed_on is not None and day > closed_on:
+        raise RuleViolation("after_closure", f"De {what} ({_fmt(day)}) ligt na de afsluiting van het traject "
+                            f"({_fmt(closed_on)}).")
+
+
 def check_bsn(bsn: str) -> None:
     """A BSN has 9 digits and passes the elfproef (Wet algemene bepalingen burgerservicenummer)."""
     if not bsn:
         return
-    if len(bsn) != 9 or not bsn.isdigit():
+    if len(bsn) != 9 or not (bsn.isascii() and bsn.isdigit()):  # isdigit() alone accepts '²' and '١'.
         raise RuleViolation("bsn_format", "Een BSN bestaat uit 9 cijfers. Controleer het nummer.", field="bsn")
     total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1))) - int(bsn[8])
     if total % 11 != 0 or bsn == "000000000":
@@ -116,8 +123,12 @@ class ConsentPeriod:
 
 
 def consent_valid_on(consents: Iterable[ConsentPeriod], day: dt.date) -> bool:
-    """A consent counts on `day` when given on or before it and not withdrawn on or before it."""
-    return any(c.given_on <= day and (c.withdrawn_on is None or c.withdrawn_on > day) for c in consents)
+    """A consent covers an episode starting on `day` when given on or before it and not withdrawn before it
+    (exchange format, 'Rules an import enforces'): what starts on the day of withdrawal started under consent.
+
+    Access to identifying data is stricter: it ends at once on the day of withdrawal (see selectors).
+    """
+    return any(c.given_on <= day and (c.withdrawn_on is None or c.withdrawn_on >= day) for c in consents)
 
 
 def check_green_has_consent(start: dt.date, consents: Iterable[ConsentPeriod]) -> None:

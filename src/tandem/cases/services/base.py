@@ -41,6 +41,7 @@ def check_in_trajectory(day, trajectory: Trajectory, what: str) -> None:
     """A step lies between the registration and today (and not after a closure)."""
     rules.check_not_future(day, today(), what)
     rules.check_on_or_after(day, trajectory.registered_on, what, "de aanmelding")
+    rules.check_not_after_closure(day, trajectory.closed_on, what)
 
 
 def log_change(actor, action: str, trajectory: Trajectory, obj, **detail) -> None:

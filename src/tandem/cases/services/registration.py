@@ -3,10 +3,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Max
 
 from tandem.audit.services import audit_record
 from tandem.cases import rules
-from tandem.cases.models import Household, LeadPeriod, Member, TeamMembership, Trajectory, TriageDecision
+from tandem.cases.models import (
+    Household,
+    LeadPeriod,
+    Member,
+    TeamMembership,
+    TimeEntry,
+    Trajectory,
+    TriageDecision,
+)
 from tandem.cases.selectors import LOCAL_TEAM_ROLES
 from tandem.cases.services.base import begin_change, check_in_trajectory, log_change, today
 from tandem.core.exceptions import NotPermitted, RuleViolation
@@ -119,12 +128,21 @@ def triage_record(*, actor, trajectory: Trajectory, kind: str, decided_on: dt.da
     return decision
 
 
-def _check_nothing_starts_after(trajectory: Trajectory, closed_on: dt.date) -> None:
-    starts = [p.start for p in trajectory.lead_periods.filter(end__isnull=True)]
-    starts += [m.joined_on for m in trajectory.team.filter(left_on__isnull=True)]
-    starts += [i.start for i in trajectory.involvements.filter(end__isnull=True)]
-    if starts:
-        rules.check_on_or_after(closed_on, max(starts), "afsluitdatum", "het begin van wat nog loopt")
+# Every date recorded in a trajectory (a withdrawal of consent may still follow the closure).
+_RECORDED_DATES = {"lead_periods": ("start",), "team": ("joined_on", "left_on"), "involvements": ("start", "end"),
+                   "reports": ("on",), "measures": ("on",), "triage_decisions": ("decided_on",),
+                   "consents": ("given_on",), "expert_contacts": ("on",)}
+
+
+def _check_nothing_after(trajectory: Trajectory, closed_on: dt.date) -> None:
+    """A trajectory cannot close before something that happened in it (a report, a join, hours worked, ...)."""
+    dates = []
+    for related, fields in _RECORDED_DATES.items():
+        dates += getattr(trajectory, related).aggregate(**{f: Max(f) for f in fields}).values()
+    dates.append(TimeEntry.objects.filter(involvement__trajectory=trajectory).aggregate(d=Max("on"))["d"])
+    dates = [d for d in dates if d is not None]
+    if dates:
+        rules.check_on_or_after(closed_on, max(dates), "afsluitdatum", "de laatste registratie in dit traject")
 
 
 @transaction.atomic
@@ -134,7 +152,7 @@ def trajectory_close(*, actor, trajectory: Trajectory, closed_on: dt.date, end_e
     fresh = begin_change(actor, trajectory, expected_version)
     rules.check_not_future(closed_on, today(), "afsluitdatum")
     rules.check_closure_after_registration(fresh.registered_on, closed_on)
-    _check_nothing_starts_after(fresh, closed_on)
+    _check_nothing_after(fresh, closed_on)
     fresh.closed_on, fresh.end_evaluation = closed_on, end_evaluation
     fresh.save(update_fields=["closed_on", "end_evaluation"])
     fresh.lead_periods.filter(end__isnull=True).update(end=closed_on)

@@ -22,7 +22,9 @@ def _check_can_join(professional) -> None:
 
 def _join(trajectory, professional, joined_on, role_in_team) -> TeamMembership:
     _check_can_join(professional)
-    rules.check_handler_not_on_team(trajectory.measures.filter(handled_by=professional).exists())
+    handled = (trajectory.measures.filter(handled_by=professional).exists()
+               or trajectory.reports.filter(handled_by=professional).exists())
+    rules.check_handler_not_on_team(handled)  # separation of functions holds both ways (legal._check_handler)
     if _current_membership(trajectory, professional):
         raise RuleViolation("already_on_team", f"{professional} zit al in het team.", field="professional")
     return TeamMembership.objects.create(trajectory=trajectory, professional=professional,
