@@ -26,6 +26,12 @@ def test_import_command_prints_a_summary(tmp_path, capsys):
     assert Household.objects.count() == 1
 
 
+def test_import_command_shows_progress_for_large_files(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("tandem.cases.management.commands.import.PROGRESS_FROM", 1)
+    call_command("import", write(tmp_path, small()))
+    assert capsys.readouterr().err.strip() == "1 van 1 gezinnen verwerkt"
+
+
 def test_import_command_lists_every_problem_one_per_line(tmp_path):
     document = small()
     trajectory(document)["closed_on"] = "2025-01-01"

@@ -78,6 +78,11 @@ def episode_ends_before_start(d):
     return f"{T}.involvements[2].end", "vóór de begindatum"
 
 
+def experience_yes_without_reasons(d):
+    d["experiences"][1]["reasons"] = []
+    return "experiences[1].reasons", "ten minste één reden"
+
+
 def duplicate_ref(d):
     d["professionals"][1]["ref"] = "p1"
     return "professionals[1].ref", "twee keer"
@@ -85,7 +90,7 @@ def duplicate_ref(d):
 
 CASES = [closed_before_registered, orange_without_report, green_without_consent, muhp_without_ots, bad_bsn,
          unknown_professional, unknown_member, handler_on_team, ots_for_an_adult, rvdk_without_knowledge,
-         episode_ends_before_start, duplicate_ref]
+         episode_ends_before_start, experience_yes_without_reasons, duplicate_ref]
 
 
 @pytest.mark.parametrize("breakage", CASES, ids=lambda f: f.__name__)

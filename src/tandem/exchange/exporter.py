@@ -6,11 +6,11 @@ Exporting is a read of dossiers: one access-log entry per household.
 """
 import datetime as dt
 
-from django.apps import apps
 from django.db.models import Q
 
 from tandem.audit.services import audit_record
 from tandem.cases.models import Household, Trajectory
+from tandem.monitor.models import Experience
 from tandem.organisations.models import Organisation, OrganisationKind, Region, Site, User
 
 
@@ -173,10 +173,6 @@ def _measure(m) -> dict:
 
 
 def _experiences(sites) -> list[dict]:
-    if not apps.is_installed("tandem.monitor"):
-        return []
-    from tandem.monitor.models import Experience
-
     rows = []
     for e in Experience.objects.filter(site__in=sites).select_related("site"):
         row = {"site": e.site.code, "quarter": e.quarter, "question": e.question}

@@ -5,6 +5,7 @@
 3. In one transaction: region, sites, organisations and professionals are created or updated by code/ref;
    households, members and trajectories are found by ref or registered, and everything inside a trajectory is
    replayed in date order through `tandem.cases.services`, so the legal guardrails are the ones on screen.
+   Experiences (monitor questions G–K) go through the monitor's service.
    Every refusal is collected with its place in the file; the import goes on with the next item.
 4. Any problem at all: everything is rolled back and `ImportFailed` lists them.
 """
@@ -12,8 +13,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,13 +23,16 @@ from tandem.exchange.context import ImportContext, Problem
 from tandem.exchange.households import import_households
 from tandem.exchange.reference import import_organisations, import_professionals, import_region, import_sites
 from tandem.exchange.steps import ExtraSteps
+from tandem.monitor.models import Experience
+from tandem.monitor.services import experience_record
 
 
 class ImportFailed(Exception):
     """The document was not imported; `problems` is a list of (place in the file, Dutch message)."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} probleem/problemen gevonden; er is niets geïmporteerd.")
+        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+        super().__init__(f"{count} gevonden; er is niets geïmporteerd.")
         self.problems = problems
 
     def lines(self) -> list[str]:
@@ -41,7 +45,6 @@ class ImportResult:
     trajectories: int
     created: Counter
     updated: Counter
-    experiences_skipped: int = 0
 
     @property
     def changed(self) -> bool:
@@ -59,7 +62,8 @@ def import_document(data: dict, *, today: dt.date | None = None,
                     extra_steps: ExtraSteps | None = None) -> ImportResult:
     """Import one exchange document. Raises `ImportFailed` (and changes nothing) when anything is wrong.
 
-    `progress(done, total)` is called after each household. `extra_steps` lets a caller add dated service
+    `today` is the day of import for the rule that no date lies after it (the services themselves also refuse
+    dates after the real today). `progress(done, total)` is called after each household. `extra_steps` lets a caller add dated service
     calls to each trajectory the import creates (the demo loader adds triage and journal notes that way).
     """
     problems = validation.check_structure(data)
@@ -74,23 +78,16 @@ def import_document(data: dict, *, today: dt.date | None = None,
         import_organisations(data["organisations"], ctx)
         import_professionals(data["professionals"], ctx)
         import_households(data["households"], ctx, progress, extra_steps)
-        skipped = import_experiences(data.get("experiences") or [], ctx)
+        import_experiences(data.get("experiences") or [], ctx)
         if ctx.problems:
             raise ImportFailed(ctx.problems)
     return ImportResult(households=len(data["households"]),
                         trajectories=sum(len(h["trajectories"]) for h in data["households"]),
-                        created=ctx.created, updated=ctx.updated, experiences_skipped=skipped)
+                        created=ctx.created, updated=ctx.updated)
 
 
-def import_experiences(items: list, ctx: ImportContext) -> int:
-    """Experiences (monitor questions G–K) go through the monitor's service when that app is installed.
-
-    Returns how many were skipped because it is not. An experience already present is not added again."""
-    if not apps.is_installed("tandem.monitor"):
-        return len(items)
-    from tandem.monitor.models import Experience
-    from tandem.monitor.services import experience_record
-
+def import_experiences(items: list, ctx: ImportContext) -> None:
+    """Experiences (monitor questions G–K) go through the monitor's service; one already there is kept."""
     claimed: set[int] = set()
     for i, data in enumerate(items):
         site = ctx.sites.get(data["site"])
@@ -100,9 +97,7 @@ def import_experiences(items: list, ctx: ImportContext) -> int:
                   "answer": data.get("answer"), "reasons": data.get("reasons", [])}
         same = Experience.objects.filter(site=site, **values).exclude(pk__in=claimed).first()
         if same is None:
-            same = ctx.attempt(f"experiences[{i}]", lambda v=values, s=site: experience_record(
-                actor=None, site=s, **v), data)
+            same = ctx.attempt(f"experiences[{i}]", partial(experience_record, actor=None, site=site, **values), data)
             ctx.created["ervaring"] += same is not None
         if same is not None:
             claimed.add(same.pk)
-    return 0

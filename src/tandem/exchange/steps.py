@@ -95,8 +95,9 @@ class TrajectoryRun:
                 return obj
             if current is not None:
                 raise RuleViolation("already_ended", f"{what} is in Tandem al beëindigd op {fmt(current)}.")
+            done = do(obj)
             self.ctx.updated[kind] += 1
-            return do(obj)
+            return done
         return action
 
     # -- the items of the file ---------------------------------------------------------------------------
