@@ -17,6 +17,12 @@ from tandem.organisations.models import Organisation, Region, Site, User
 PASSWORD = "Tandem-test-2024!"
 
 
+@pytest.fixture
+def password():
+    """The password of every test actor (for tests that log in through the login page)."""
+    return PASSWORD
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Argon2 is for production; the suite hashes many test passwords."""

@@ -19,12 +19,12 @@ def require_edit(actor, trajectory: Trajectory) -> None:
 
 
 def lock(trajectory: Trajectory, expected_version: int | None) -> Trajectory:
-    """Lock the trajectory row, refuse a stale edit, bump the version. Returns the fresh row."""
+    """Lock the trajectory row, refuse a stale edit, bump the version. Returns the fresh row; the caller's
+    object is left as it was, so a refused change leaves nothing stale behind."""
     fresh = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
     rules.check_expected_version(expected_version, fresh.version)
     fresh.version += 1
     fresh.save(update_fields=["version"])
-    trajectory.version = fresh.version
     return fresh
 
 

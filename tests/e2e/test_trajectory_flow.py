@@ -1,0 +1,121 @@
+"""One family's trajectory in a real browser: registration, pulling in Veilig Thuis with consent, switching
+the lead, closing; axe-core (WCAG 2.1 A/AA) on every page visited."""
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from tandem.cases.models import Household, Involvement, LeadPeriod, TeamMembership
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, live_server, axe, username, password):
+    page.goto(live_server.url + "/inloggen/")
+    axe.check(page)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+
+
+def choose(page, label, text):
+    """Select the option of the labelled <select> whose text contains `text`."""
+    select = page.get_by_label(label)
+    select.select_option(select.locator("option", has_text=text).first.get_attribute("value"))
+
+
+def visit(page, axe, link_name):
+    page.get_by_role("link", name=link_name).first.click()
+    page.wait_for_load_state()
+    axe.check(page)
+
+
+def submit(page, axe, button_name):
+    page.get_by_role("button", name=button_name).click()
+    page.wait_for_load_state()
+    axe.check(page)
+    assert "Er ging iets mis" not in page.content()
+
+
+def register_family(page, axe, day):
+    visit(page, axe, "Nieuw gezin aanmelden")
+    page.fill("#id_registered_on", day)
+    page.get_by_role("radio", name="Ja").first.check()
+    page.fill("#id_reason", "Zorgen over ruzies thuis; school meldt dat Sem vaak moe is.")
+    page.fill("#id_leden-0-given_names", "Ilse")
+    page.fill("#id_leden-0-family_name", "Brouwer")
+    page.fill("#id_leden-0-birth_date", "1987-03-12")
+    page.fill("#id_leden-1-given_names", "Sem")
+    page.fill("#id_leden-1-family_name", "Brouwer")
+    page.fill("#id_leden-1-birth_date", "2015-09-01")
+    submit(page, axe, "Gezin aanmelden")
+    assert page.get_by_role("heading", name=re.compile("Gezin Brouwer")).is_visible()
+
+
+def record_consent(page, axe, day):
+    visit(page, axe, "Toestemming vastleggen")
+    choose(page, "Gegeven door", "Ilse")
+    choose(page, "Toestemming aan", "Veilig Thuis Gooi en Vechtstreek")
+    page.get_by_label("Waarvoor").fill("Meedenken en analyse van de veiligheid thuis")
+    page.fill("#id_given_on", day)
+    submit(page, axe, "Opslaan")
+
+
+def pull_in_veilig_thuis(page, axe, day):
+    visit(page, axe, "Iemand aan het team toevoegen")
+    choose(page, "Medewerker", "Bram Visser")
+    page.fill("#id_joined_on", day)
+    submit(page, axe, "Opslaan")
+    visit(page, axe, "Betrokkenheid van een partner starten")
+    choose(page, "Organisatie", "Veilig Thuis Gooi en Vechtstreek")
+    page.get_by_role("radio", name=re.compile("Groen")).check()
+    page.fill("#id_start", day)
+    submit(page, axe, "Opslaan")
+
+
+def test_registration_to_closure_in_a_real_browser(page, live_server, axe, actors, password):
+    today = timezone.localdate()
+    start = (today - dt.timedelta(days=30)).isoformat()
+    later = (today - dt.timedelta(days=20)).isoformat()
+    log_in(page, live_server, axe, "anna", password)
+    axe.check(page)  # Mijn gezinnen
+    register_family(page, axe, start)
+    household = Household.objects.get()
+    trajectory = household.trajectories.get()
+
+    # Green involvement without consent is refused with the rule's message, and nothing is saved.
+    visit(page, axe, "Betrokkenheid van een partner starten")
+    choose(page, "Organisatie", "Veilig Thuis Gooi en Vechtstreek")
+    page.get_by_role("radio", name=re.compile("Groen")).check()
+    page.fill("#id_start", start)
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    axe.check(page)
+    assert "toestemming" in page.content()
+    assert not Involvement.objects.exists()
+    page.get_by_role("link", name="Annuleren").click()
+
+    record_consent(page, axe, start)
+    pull_in_veilig_thuis(page, axe, start)
+    assert Involvement.objects.get().form == "green"
+
+    visit(page, axe, "Regie wisselen")
+    choose(page, re.compile("Nieuwe regiehouder"), "Bram Visser")
+    page.fill("#id_on", later)
+    submit(page, axe, "Regie wisselen")
+    lead = LeadPeriod.objects.get(trajectory=trajectory, end__isnull=True)
+    assert lead.professional == actors["partner"]
+    # No hand-over: the consultant stays on the team, at the back.
+    assert TeamMembership.objects.filter(trajectory=trajectory, professional=actors["consulent"],
+                                         left_on__isnull=True).exists()
+    assert "achterop" in page.content().lower()
+
+    visit(page, axe, "Traject afsluiten")
+    page.fill("#id_closed_on", today.isoformat())
+    page.get_by_label("Eindevaluatie").fill("Het gaat veiliger thuis; afspraken worden nagekomen.")
+    submit(page, axe, "Traject afsluiten")
+    trajectory.refresh_from_db()
+    assert trajectory.closed_on == today
+    assert len(axe.checked) >= 12
