@@ -206,8 +206,10 @@ class Consent(models.Model):
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="consents")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    given_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="consents_given")
-    purpose = models.CharField("waarvoor", max_length=300)
+    # Unknown only for consents taken over from an exchange file that does not say who gave them.
+    given_by = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="consents_given")
+    purpose = models.CharField("waarvoor", max_length=300, blank=True, default="")
     given_on = models.DateField("gegeven op")
     withdrawn_on = models.DateField("ingetrokken op", null=True, blank=True)
 

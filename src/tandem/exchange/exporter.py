@@ -137,7 +137,7 @@ def _trajectory(t: Trajectory) -> dict:
         "team": sorted(({"professional": pro_ref(m.professional), "joined_on": _d(m.joined_on),
                          "left_on": _d(m.left_on)} for m in t.team.all()), key=_sort_key),
         "involvements": sorted((_involvement(i) for i in t.involvements.all()), key=_sort_key),
-        "consents": sorted(({"organisation": c.organisation.code, "given_by": ref_of(c.given_by),
+        "consents": sorted(({"organisation": c.organisation.code, "given_by": c.given_by and ref_of(c.given_by),
                              "given_on": _d(c.given_on), "withdrawn_on": _d(c.withdrawn_on), "purpose": c.purpose}
                             for c in t.consents.all()), key=_sort_key),
         "reports": sorted(({"on": _d(r.on), "organisation": r.organisation.code} for r in t.reports.all()),

@@ -14,7 +14,6 @@ from functools import partial
 
 from tandem.cases import services
 from tandem.cases.models import Consent, ExpertContact, Involvement, LeadPeriod, Measure, Report, TeamMembership
-from tandem.core.dates import age_on
 from tandem.core.exceptions import RuleViolation
 from tandem.exchange.context import ImportContext
 
@@ -22,7 +21,6 @@ RANK = {"lead": 1, "team": 2, "consent": 3, "report": 4, "measure": 5, "involvem
         "extra": 8, "end": 9, "withdraw": 10, "leave": 11, "close": 12}
 
 # A consent in the file may leave out who gave it and what for (the scenario does); Tandem needs both.
-DEFAULT_PURPOSE = "Overgenomen uit een uitwisselbestand zonder omschrijving van het doel."
 
 # Hook for extra steps on a trajectory the import creates (the demo loader adds triage and journal notes):
 # called with (trajectory, its data) and returning (date, callable) pairs.
@@ -163,10 +161,10 @@ class TrajectoryRun:
 
     def plan_consents(self, path: str, item: dict) -> None:
         org, given = self.ctx.orgs.get(item["organisation"]), day(item["given_on"])
-        by = self.members.get(item.get("given_by")) or default_consenter(self.members.values(), given)
+        by = self.members.get(item.get("given_by"))  # None: the file does not say who gave it
         existing = partial(Consent.objects.filter, trajectory=self.trajectory, organisation=org, given_on=given)
         make = partial(services.consent_record, actor=None, trajectory=self.trajectory, organisation=org,
-                       given_by=by, purpose=item.get("purpose") or DEFAULT_PURPOSE, given_on=given)
+                       given_by=by, purpose=item.get("purpose") or "", given_on=given)
         self.add(given, "consent", path, self.create(path, "toestemming", existing, make), item)
         if withdrawn := day(item.get("withdrawn_on")):
             undo = _ended(services.consent_withdraw, "consent", withdrawn_on=withdrawn)
@@ -200,11 +198,3 @@ class TrajectoryRun:
 def _ended(service: Callable, name: str, **kwargs) -> Callable:
     """`service(actor=None, <name>=obj, **kwargs)` as a function of `obj`."""
     return lambda obj: service(actor=None, **{name: obj}, **kwargs)
-
-
-def default_consenter(members, on: dt.date):
-    """Who gave a consent the file does not attribute: the eldest adult member, else the eldest member."""
-    def adult(member) -> bool:
-        return age_on(member.birth_date, on) >= 18 if member.birth_date else member.minor is False
-    ranked = sorted(members, key=lambda m: (not adult(m), m.birth_date or dt.date.max, m.ref))
-    return ranked[0] if ranked else None

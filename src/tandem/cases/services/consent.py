@@ -9,15 +9,22 @@ from tandem.cases.services.base import begin_change, check_in_trajectory, log_ch
 from tandem.core.exceptions import RuleViolation
 
 
+def _check_given_by(actor, trajectory: Trajectory, given_by) -> None:
+    """A member of this household gives consent. Only a taken-over record (actor None) may leave it unknown."""
+    if given_by is None and actor is None:
+        return
+    if given_by is None or given_by.household_id != trajectory.household_id or given_by.is_network:
+        raise RuleViolation("consent_not_member", "Toestemming wordt gegeven door een lid van dit gezin.",
+                            field="given_by")
+
+
 @transaction.atomic
 def consent_record(*, actor, trajectory: Trajectory, organisation, given_by, purpose: str, given_on: dt.date,
                    expected_version: int | None = None) -> Consent:
     """A household member consents to one organisation, for a stated purpose."""
     fresh = begin_change(actor, trajectory, expected_version)
-    if given_by.household_id != fresh.household_id or given_by.is_network:
-        raise RuleViolation("consent_not_member", "Toestemming wordt gegeven door een lid van dit gezin.",
-                            field="given_by")
-    if not purpose.strip():
+    _check_given_by(actor, fresh, given_by)
+    if actor is not None and not purpose.strip():
         raise RuleViolation("purpose_missing", "Vul in waarvoor de toestemming is.", field="purpose")
     check_in_trajectory(given_on, fresh, "datum van de toestemming")
     consent = Consent.objects.create(trajectory=fresh, organisation=organisation, given_by=given_by,
