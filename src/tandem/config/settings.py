@@ -16,12 +16,8 @@ def envint(name: str, default: int) -> int:
 
 
 DEBUG = envbool("TANDEM_DEBUG", "False")
-SECRET_KEY = os.environ.get("TANDEM_SECRET_KEY") or (
-    "dev-only-insecure-key-set-TANDEM_SECRET_KEY-in-production" if DEBUG or os.environ.get("TANDEM_DEV") else None
-)
-if not SECRET_KEY:
-    # Tests and local runs set TANDEM_DEV; production must provide a secret.
-    SECRET_KEY = "dev-only-insecure-key-set-TANDEM_SECRET_KEY-in-production"
+# Production must set TANDEM_SECRET_KEY; the fallback is for local trials and tests only.
+SECRET_KEY = os.environ.get("TANDEM_SECRET_KEY", "dev-only-insecure-key-set-TANDEM_SECRET_KEY-in-production")
 ALLOWED_HOSTS = [h for h in os.environ.get("TANDEM_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 
 INSTALLED_APPS = [
@@ -95,7 +91,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("TANDEM_STATIC_ROOT", BASE_DIR.parent.parent / "staticfiles"))
+# Served by WhiteNoise straight from the package; set TANDEM_STATIC_ROOT to run `tandem collectstatic`.
+STATIC_ROOT = os.environ.get("TANDEM_STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_AGE = envint("TANDEM_SESSION_SECONDS", 30 * 60)
