@@ -81,3 +81,16 @@ def test_demo_refuses_a_database_with_real_households(site, orgs):
     with pytest.raises(CommandError, match="niet uit de demo"):
         call_command("demo")
     assert not User.objects.filter(username="sanne.bakker").exists()
+
+
+@pytest.mark.django_db
+def test_demo_runs_again_after_someone_tried_it_out(capsys):
+    """scripts/start loads the demo each time; a family entered while trying Tandem must not block that."""
+    call_command("demo")
+    sanne = User.objects.get(username="sanne.bakker")
+    household_register(actor=sanne, site=sanne.organisation.site, members=[MemberData("Noor", "Bos", minor=True)],
+                       registered_on=sanne.organisation.site.region.programme_start, measure_considered=False)
+    before = Household.objects.count()
+    call_command("demo")
+    assert Household.objects.count() == before
+    assert "sanne.bakker" in capsys.readouterr().out

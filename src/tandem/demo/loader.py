@@ -15,8 +15,8 @@ DEMO_PREFIX = "demo-"
 
 
 class DemoRefused(Exception):
-    """The database holds households that are not from the demo: demo logins with a known password must not
-    be able to see them."""
+    """The database holds households but no demo: demo logins with a known password must not be able to see
+    them. (Households that people entered while trying out the demo are fine: the demo is already there.)"""
 
 
 @dataclass
@@ -27,7 +27,8 @@ class Login:
 
 
 def load_demo() -> tuple[ImportResult, list[Login]]:
-    if Household.objects.exclude(ref__startswith=DEMO_PREFIX).exists():
+    demo_loaded = Household.objects.filter(ref__startswith=DEMO_PREFIX).exists()
+    if not demo_loaded and Household.objects.exists():
         raise DemoRefused("Deze database bevat al gezinnen die niet uit de demo komen. De demo geeft gebruikers een "
                           "bekend wachtwoord; laad hem alleen in een lege database om Tandem uit te proberen.")
     with transaction.atomic():
