@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from tandem.audit.services import audit_record
 from tandem.cases.models import Household, Trajectory
 from tandem.cases.selectors import (
     NO_ACCESS,
@@ -61,6 +62,9 @@ def load_trajectory(user, trajectory_id, *, edit: bool = True) -> tuple[Trajecto
         raise Http404(NOT_FOUND)
     if edit and not access.edit:
         raise PermissionDenied("U mag dit dossier bekijken, maar niet wijzigen.")
+    # Edit forms show members and team by name: opening one is a read of the dossier too.
+    audit_record(actor=user, action="open_form", household_id=trajectory.household_id, obj=trajectory,
+                 purpose="dossier bijwerken")
     return trajectory, access
 
 
