@@ -7,4 +7,5 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezinnen/", include("tandem.cases.urls")),
+    path("monitor/", include("tandem.monitor.urls")),
 ]

@@ -12,7 +12,7 @@ from tandem.organisations.models import Site
 class Question(models.TextChoices):
     G = "G", "G: ervaringen van professionals"
     H = "H", "H: werken met TOP3 (wat kost het, wat levert het op)"
-    I = "I", "I: ervaringen van gezinnen"  # noqa: E741 (the monitor's own letter)
+    I = "I", "I: ervaringen van gezinnen"
     J = "J", "J: meerwaarde van werken met ervaringsdeskundigen"
     K = "K", "K: wat het contact met de ervaringsdeskundige betekende voor de cliënt"
 
@@ -44,3 +44,63 @@ class Experience(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site.code} {self.quarter} vraag {self.question}"
+
+
+class ClosureStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    SUBMITTED = "submitted", "Ingediend"
+    APPROVED = "approved", "Goedgekeurd"
+
+
+class QuarterClosure(models.Model):
+    """Closing a site's quarter: the site submits, a coordinator of the region approves. Approval stores the
+    monitor as it was (`snapshot`); from then on the page shows those figures and later changes as a difference."""
+
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="quarter_closures")
+    quarter = models.CharField("kwartaal", max_length=7)
+    status = models.CharField(max_length=10, choices=ClosureStatus.choices, default=ClosureStatus.OPEN)
+    snapshot = models.JSONField("vastgelegde cijfers", null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["site", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "quarter"], name="one_closure_per_site_quarter"),
+            models.CheckConstraint(condition=~models.Q(status="approved") | models.Q(snapshot__isnull=False),
+                                   name="approved_closure_has_snapshot"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.site.code} {self.quarter}: {self.get_status_display()}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == ClosureStatus.APPROVED
+
+
+class QuarterEvent(models.Model):
+    """One step in closing a quarter (submit, approve, reopen), kept forever: the history of the closure."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Ingediend"
+        APPROVE = "approve", "Goedgekeurd"
+        REOPEN = "reopen", "Heropend"
+
+    closure = models.ForeignKey(QuarterClosure, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+")
+    at = models.DateTimeField()
+    reason = models.TextField("reden", blank=True, default="")
+    snapshot = models.JSONField("cijfers bij goedkeuring", null=True, blank=True)
+
+    class Meta:
+        ordering = ["closure", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.closure} – {self.get_action_display()}"

@@ -12,7 +12,7 @@ from fractions import Fraction
 from math import floor
 
 from tandem.core.dates import age_on
-from tandem.core.exceptions import DomainError
+from tandem.core.exceptions import DomainError, RuleViolation
 
 FORMS = ("consult", "green", "orange", "red", "other")
 MEASURE_TYPES = ("rvdk_request", "ots", "muhp", "custody_ending", "restraining_order", "contact_ban", "probation")
@@ -263,3 +263,65 @@ def experiences_summary(rows: Iterable[tuple[str, str, bool | None, list]]) -> d
                 answers["reasons"][reason] = answers["reasons"].get(reason, 0) + 1
     result["J"] = answers
     return result
+
+
+# Closing a quarter (submit → approve → reopen). Statuses as stored on `QuarterClosure.status`.
+OPEN, SUBMITTED, APPROVED = "open", "submitted", "approved"
+# The experiences' fixed reasons for J ("waarin zit de meerwaarde"); anything else goes in as written under 'anders'.
+J_REASONS = (
+    "brugfunctie naar het gezin",
+    "het gezin voelt zich begrepen",
+    "herkenning en hoop",
+    "andere kijk voor professionals",
+    "betere samenwerking met het gezin",
+    "gezin blijft beter betrokken",
+)
+
+
+def check_submit(status: str) -> None:
+    if status == SUBMITTED:
+        raise RuleViolation("quarter_already_submitted", "Dit kwartaal is al ingediend.")
+    if status == APPROVED:
+        raise RuleViolation("quarter_approved", "Dit kwartaal is al goedgekeurd. Laat het eerst heropenen.")
+
+
+def check_approve(status: str) -> None:
+    if status == APPROVED:
+        raise RuleViolation("quarter_approved", "Dit kwartaal is al goedgekeurd.")
+    if status != SUBMITTED:
+        raise RuleViolation("quarter_not_submitted",
+                            "De toekomsttuin heeft dit kwartaal nog niet ingediend. Keur het goed na het indienen.")
+
+
+def check_reopen(status: str, reason: str) -> None:
+    if status == OPEN:
+        raise RuleViolation("quarter_open", "Dit kwartaal is al open.")
+    if not (reason or "").strip():
+        raise RuleViolation("reason_missing", "Schrijf op waarom u het kwartaal heropent.", field="reason")
+
+
+def check_experiences_open(status: str) -> None:
+    if status == APPROVED:
+        raise RuleViolation("quarter_locked", "Dit kwartaal is goedgekeurd en staat vast. U kunt geen ervaringen "
+                            "meer toevoegen. Vraag de coördinator het kwartaal te heropenen.", field="quarter")
+
+
+def flatten_figures(report: dict) -> dict[str, object]:
+    """The counted figures of a monitor (A–F) as {"A": 3, "D.consult.households": 2, "F.ots": 0, …}.
+
+    Experiences are left out: they are locked with the quarter, so they cannot differ."""
+    flat = {key: report[key] for key in ("active", "A", "B", "C", "C_pct", "E", "E_pct_of_A",
+                                         "F_measures_sum", "F_measures_pct_of_active")}
+    for form, values in report["D"].items():
+        for key in ("households", "pct_of_active", "avg_hours_per_week", "intensity"):
+            flat[f"D.{form}.{key}"] = values[key]
+    for group in ("F", "F_cumulative"):
+        for kind, number in report[group].items():
+            flat[f"{group}.{kind}"] = number
+    return flat
+
+
+def figure_differences(locked: dict, live: dict) -> list[tuple[str, object, object]]:
+    """(figure, locked value, value computed now) for every figure that changed since approval."""
+    before, now = flatten_figures(locked), flatten_figures(live)
+    return [(key, before.get(key), now.get(key)) for key in now if before.get(key) != now.get(key)]

@@ -1,13 +1,17 @@
-"""Entering experiences for the quarterly monitor (questions G–K). The only writes of the monitor app."""
+"""The writes of the monitor app: experiences (questions G–K) and closing a quarter (submit, approve, reopen)."""
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 
 from tandem.audit.services import audit_record
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.monitor import rules
-from tandem.monitor.models import Experience
-from tandem.organisations.models import NO_DOSSIER_ROLES, Site
+from tandem.monitor.models import Experience, QuarterClosure, QuarterEvent
+from tandem.monitor.queries import compute_monitor
+from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Role, Site
+
+LOCAL_TEAM_ROLES = {Role.CONSULENT, Role.GEDRAGSWETENSCHAPPER}
 
 
 def _require_site_or_region_role(actor, site: Site) -> None:
@@ -57,6 +61,7 @@ def experience_record(*, actor, site: Site, quarter: str, question: str, text: s
     one or more reasons (seed `000_…` Bijlage 2, questions G–K)."""
     _require_site_or_region_role(actor, site)
     label = _check_quarter(quarter)
+    rules.check_experiences_open(_closure_status(site, label))
     question = str(question).strip().upper()
     text = (text or "").strip()
     reasons = [str(reason).strip() for reason in reasons if str(reason).strip()]
@@ -67,3 +72,110 @@ def experience_record(*, actor, site: Site, quarter: str, question: str, text: s
     audit_record(actor=actor, action="experience_record", obj=experience, purpose="kwartaalmonitor",
                  detail={"site": site.code, "quarter": label, "question": question})
     return experience
+
+
+@transaction.atomic
+def experiences_record(*, actor, site: Site, quarter: str, texts: dict[str, str], answer: bool | None = None,
+                       reasons: Iterable[str] = ()) -> list[Experience]:
+    """The experiences form: every filled-in text of G, H, I, K and, when chosen, the J answer; all or nothing."""
+    reasons = [reason for reason in reasons if str(reason).strip()]
+    if answer is None and reasons:
+        raise RuleViolation("answer_missing", "Kies bij vraag J eerst ja of nee.", field="answer")
+    recorded = [experience_record(actor=actor, site=site, quarter=quarter, question=question, text=text)
+                for question, text in sorted(texts.items()) if (text or "").strip()]
+    if answer is not None:
+        recorded.append(experience_record(actor=actor, site=site, quarter=quarter, question="J", answer=answer,
+                                          reasons=reasons))
+    if not recorded:
+        raise RuleViolation("nothing_entered", "Vul ten minste één ervaring in, of kies ja of nee bij vraag J.")
+    return recorded
+
+
+def _closure_status(site: Site, label: str) -> str:
+    closure = QuarterClosure.objects.filter(site=site, quarter=label).first()
+    return closure.status if closure else rules.OPEN
+
+
+def _is_site_staff(actor, site: Site) -> bool:
+    organisation = getattr(actor, "organisation", None)
+    return bool(organisation and organisation.kind == OrganisationKind.LOCAL_TEAM
+                and organisation.site_id == site.pk and actor.role in LOCAL_TEAM_ROLES)
+
+
+def _is_region_coordinator(actor, site: Site) -> bool:
+    organisation = getattr(actor, "organisation", None)
+    return bool(actor is not None and actor.role == Role.COORDINATOR and organisation is not None
+                and organisation.region_id == site.region_id)
+
+
+def _locked_closure(site: Site, quarter: str) -> QuarterClosure:
+    label = _check_quarter(quarter)
+    QuarterClosure.objects.get_or_create(site=site, quarter=label)
+    return QuarterClosure.objects.select_for_update().get(site=site, quarter=label)
+
+
+def _log_step(actor, closure: QuarterClosure, action: str, *, reason: str = "", snapshot=None) -> None:
+    QuarterEvent.objects.create(closure=closure, action=action, by=actor, at=timezone.now(), reason=reason,
+                                snapshot=snapshot)
+    audit_record(actor=actor, action=f"quarter_{action}", obj=closure, purpose="kwartaalmonitor",
+                 detail={"site": closure.site.code, "quarter": closure.quarter, "status": closure.status})
+
+
+@transaction.atomic
+def quarter_submit(*, actor, site: Site, quarter: str) -> QuarterClosure:
+    """The site hands in its quarter: a local-team worker of the site, or a coordinator of its region."""
+    if not (_is_site_staff(actor, site) or _is_region_coordinator(actor, site)):
+        raise NotPermitted("Alleen de toekomsttuin zelf of de coördinator van de regio dient een kwartaal in.")
+    closure = _locked_closure(site, quarter)
+    rules.check_submit(closure.status)
+    closure.status, closure.submitted_by, closure.submitted_at = rules.SUBMITTED, actor, timezone.now()
+    closure.save()
+    _log_step(actor, closure, QuarterEvent.Action.SUBMIT)
+    return closure
+
+
+@transaction.atomic
+def quarter_approve(*, actor, site: Site, quarter: str) -> QuarterClosure:
+    """A coordinator of the region approves: the figures and experiences are stored as they are now."""
+    if not _is_region_coordinator(actor, site):
+        raise NotPermitted("Alleen een coördinator van de regio keurt een kwartaal goed.")
+    closure = _locked_closure(site, quarter)
+    rules.check_approve(closure.status)
+    snapshot = compute_monitor(site=site, quarter=closure.quarter)
+    closure.status, closure.snapshot = rules.APPROVED, snapshot
+    closure.approved_by, closure.approved_at = actor, timezone.now()
+    closure.save()
+    _log_step(actor, closure, QuarterEvent.Action.APPROVE, snapshot=snapshot)
+    return closure
+
+
+@transaction.atomic
+def quarter_reopen(*, actor, site: Site, quarter: str, reason: str) -> QuarterClosure:
+    """A coordinator of the region opens a submitted or approved quarter again; the reason is required and kept."""
+    if not _is_region_coordinator(actor, site):
+        raise NotPermitted("Alleen een coördinator van de regio heropent een kwartaal.")
+    closure = _locked_closure(site, quarter)
+    reason = (reason or "").strip()
+    rules.check_reopen(closure.status, reason)
+    closure.status, closure.snapshot = rules.OPEN, None
+    closure.approved_by = closure.approved_at = None
+    closure.save()
+    _log_step(actor, closure, QuarterEvent.Action.REOPEN, reason=reason)
+    return closure
+
+
+def may_record_experiences(actor, site: Site) -> bool:
+    try:
+        _require_site_or_region_role(actor, site)
+    except NotPermitted:
+        return False
+    return True
+
+
+def may_submit(actor, site: Site) -> bool:
+    return _is_site_staff(actor, site) or _is_region_coordinator(actor, site)
+
+
+def may_approve(actor, site: Site) -> bool:
+    """Approve and reopen: a coordinator of the site's region."""
+    return _is_region_coordinator(actor, site)

@@ -1,0 +1,85 @@
+"""What the monitor page of one site or region and quarter shows, gathered in one place for the view."""
+import datetime as dt
+
+from django.utils import timezone
+
+from tandem.monitor import presentation, rules, services
+from tandem.monitor.queries import compute_monitor
+from tandem.monitor.selectors import (
+    MonitorScope,
+    closure_for,
+    may_drill_down,
+    region_closures,
+    site_of,
+)
+
+STATUS_LABELS = {rules.OPEN: "Open", rules.SUBMITTED: "Ingediend, wacht op goedkeuring",
+                 rules.APPROVED: "Goedgekeurd"}
+
+
+def _first_quarter(scope: MonitorScope) -> rules.Quarter:
+    return rules.quarter_of(scope.region.programme_start)
+
+
+def quarter_navigation(scope: MonitorScope, quarter: rules.Quarter, today: dt.date | None = None) -> dict:
+    first, last = _first_quarter(scope), rules.quarter_of(today or timezone.localdate())
+    quarters = rules.quarters_from(first, last)
+    previous = next((q for q in reversed(quarters) if q.next() == quarter), None)
+    following = quarter.next() if quarter.next() in quarters else None
+    return {"previous": previous, "next": following, "all": [q.label for q in reversed(quarters)]}
+
+
+def _report(scope: MonitorScope, quarter: rules.Quarter, snapshots: dict) -> dict:
+    return snapshots.get(quarter.label) or compute_monitor(**scope.query_args(), quarter=quarter.label)
+
+
+def _snapshots(site) -> dict:
+    if site is None:
+        return {}
+    return {closure.quarter: closure.snapshot for closure in site.quarter_closures.filter(status=rules.APPROVED)}
+
+
+def _trends(scope: MonitorScope, quarter: rules.Quarter, snapshots: dict) -> list:
+    quarters = rules.quarters_from(_first_quarter(scope), quarter)
+    return presentation.trend_charts([_report(scope, q, snapshots) for q in quarters])
+
+
+def _status(scope: MonitorScope, site, closure, quarter: rules.Quarter) -> dict:
+    if site is not None:
+        status = closure.status if closure else rules.OPEN
+        return {"final": status == rules.APPROVED, "code": status, "label": STATUS_LABELS[status], "sites": []}
+    sites = [{"site": s, "label": STATUS_LABELS[st], "final": st == rules.APPROVED}
+             for s, st in region_closures(scope.region, quarter.label)]
+    final = bool(sites) and all(s["final"] for s in sites)
+    return {"final": final, "code": None, "label": "", "sites": sites}
+
+
+def _actions(user, site, status: dict) -> dict:
+    if site is None:
+        return {}
+    code = status["code"]
+    return {
+        "experiences": code != rules.APPROVED and services.may_record_experiences(user, site),
+        "submit": code == rules.OPEN and services.may_submit(user, site),
+        "approve": code == rules.SUBMITTED and services.may_approve(user, site),
+        "reopen": code != rules.OPEN and services.may_approve(user, site),
+    }
+
+
+def monitor_page(user, scope: MonitorScope, quarter: rules.Quarter) -> dict:
+    site = site_of(scope)
+    closure = closure_for(site, quarter.label) if site else None
+    snapshots = _snapshots(site)
+    report = _report(scope, quarter, snapshots)
+    status = _status(scope, site, closure, quarter)
+    differences = []
+    if quarter.label in snapshots:
+        differences = presentation.differences(report, compute_monitor(**scope.query_args(), quarter=quarter.label))
+    return {
+        "scope": scope, "site": site, "quarter": quarter, "report": report, "status": status,
+        "closure": closure, "events": list(closure.events.all()) if closure else [],
+        "differences": differences, "d_rows": presentation.d_rows(report), "f_rows": presentation.f_rows(report),
+        "charts": _trends(scope, quarter, snapshots), "navigation": quarter_navigation(scope, quarter),
+        "drill": may_drill_down(user), "actions": _actions(user, site, status),
+        "intensity_labels": presentation.INTENSITY_LABELS,
+    }

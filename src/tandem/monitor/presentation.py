@@ -1,0 +1,144 @@
+"""How the monitor page shows figures: Dutch labels, table rows and the geometry of the trend charts.
+
+Pure: takes the monitor's JSON objects (`queries.compute_monitor`) and returns plain values for the templates.
+The charts are inline SVG drawn on the server; every chart has a title, a description and the same numbers in a
+table beside it (WCAG 1.1.1), and each series has its own colour and its own marker shape (never colour alone).
+"""
+from dataclasses import dataclass
+
+from tandem.cases.models import Form, MeasureType
+from tandem.monitor import rules
+
+FORM_LABELS = dict(Form.choices)
+MEASURE_LABELS = dict(MeasureType.choices)
+INTENSITY_LABELS = {"licht": "licht (minder dan 1 uur per week)", "middel": "middel (1 tot 4 uur per week)",
+                    "zwaar": "zwaar (4 uur of meer per week)"}
+FIGURE_LABELS = {
+    "active": "Actieve huishoudens in het kwartaal",
+    "A": "A: aangemelde huishoudens",
+    "B": "B: huishoudens met afgesloten traject",
+    "C": "C: aangemeld zonder kinderen onder 18",
+    "C_pct": "C: percentage van A",
+    "E": "E: bij aanmelding maatregel overwogen",
+    "E_pct_of_A": "E: percentage van A",
+    "F_measures_sum": "F: som van de maatregelen",
+    "F_measures_pct_of_active": "F: som als percentage van de actieve huishoudens",
+}
+D_KEYS = {"households": "huishoudens", "pct_of_active": "percentage van actief",
+          "avg_hours_per_week": "gemiddeld uren per week", "intensity": "intensiteit"}
+
+
+def figure_label(key: str) -> str:
+    """'D.green.households' → 'D Groen (met toestemming): huishoudens'."""
+    if key in FIGURE_LABELS:
+        return FIGURE_LABELS[key]
+    group, *rest = key.split(".")
+    if group == "D":
+        return f"D {FORM_LABELS.get(rest[0], rest[0])}: {D_KEYS.get(rest[1], rest[1])}"
+    prefix = "F cumulatief" if group == "F_cumulative" else "F"
+    return f"{prefix}: {MEASURE_LABELS.get(rest[0], rest[0])}"
+
+
+def show(value, suffix: str = "") -> str:
+    """A figure for the page: '–' for 'not applicable' (a percentage over zero), a comma as decimal sign."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") + suffix if value % 1 else f"{value:.0f}{suffix}"
+    return f"{value}{suffix}"
+
+
+def differences(locked: dict, live: dict) -> list[dict]:
+    return [{"label": figure_label(key), "locked": show(before), "live": show(now)}
+            for key, before, now in rules.figure_differences(locked, live)]
+
+
+def d_rows(report: dict) -> list[dict]:
+    return [{"form": form, "label": FORM_LABELS[form], **values,
+             "intensity_label": INTENSITY_LABELS.get(values["intensity"], "–")}
+            for form, values in report["D"].items()]
+
+
+def f_rows(report: dict) -> list[dict]:
+    return [{"type": kind, "label": MEASURE_LABELS[kind], "quarter": report["F"][kind],
+             "cumulative": report["F_cumulative"][kind], "summed": kind in rules.SUMMED_MEASURES}
+            for kind in rules.MEASURE_TYPES]
+
+
+# Colours meet 3:1 against white; markers differ in shape too.
+SERIES_STYLE = (("#1d4f91", "circle"), ("#b3261e", "square"), ("#1e6b34", "diamond"), ("#6b2c91", "triangle"),
+                ("#8a4b00", "circle"))
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 260, 48, 16, 16, 40
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    description: str
+    quarters: list[str]
+    series: list[dict]  # {"name", "values", "colour", "marker", "points": [(x, y, value)], "path"}
+    ticks: list[dict]  # {"y", "label"}
+    x_labels: list[dict]  # {"x", "label"}
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    bottom_y: int = HEIGHT - BOTTOM
+
+    @property
+    def rows(self) -> list[tuple[str, list]]:
+        """The data table beside the chart: one row per quarter, one column per series."""
+        return [(q, [serie["values"][i] for serie in self.series]) for i, q in enumerate(self.quarters)]
+
+
+def _nice_max(value: int) -> int:
+    for step in (4, 8, 12, 20, 40, 60, 80, 100, 200, 400, 1000, 2000, 4000, 10000):
+        if value <= step:
+            return step
+    return int(value * 1.2) + 1
+
+
+def _x(index: int, count: int) -> float:
+    span = WIDTH - LEFT - RIGHT
+    return round(LEFT + (span * (index + 0.5) / count), 1)
+
+
+def _y(value, top_value: int) -> float:
+    span = HEIGHT - TOP - BOTTOM
+    return round(TOP + span * (1 - (value or 0) / top_value), 1)
+
+
+def _series(index: int, name: str, values: list, top_value: int) -> dict:
+    colour, marker = SERIES_STYLE[index % len(SERIES_STYLE)]
+    points = [(_x(i, len(values)), _y(v, top_value), v) for i, v in enumerate(values)]
+    path = " ".join(("M" if i == 0 else "L") + f"{x},{y}" for i, (x, y, _) in enumerate(points))
+    return {"name": name, "values": values, "colour": colour, "marker": marker, "points": points, "path": path}
+
+
+def line_chart(chart_id: str, title: str, quarters: list[str], named_values: list[tuple[str, list]]) -> Chart:
+    """A line chart of whole numbers per quarter; the description says the last values in words."""
+    top_value = _nice_max(max([v or 0 for _, values in named_values for v in values] + [1]))
+    series = [_series(i, name, values, top_value) for i, (name, values) in enumerate(named_values)]
+    ticks = [{"y": _y(top_value * k / 4, top_value), "label": show(top_value * k // 4)} for k in range(5)]
+    x_labels = [{"x": _x(i, len(quarters)), "label": q} for i, q in enumerate(quarters)]
+    last = ", ".join(f"{name} {show(values[-1])}" for name, values in named_values) if quarters else "geen gegevens"
+    description = (f"Lijngrafiek over {len(quarters)} kwartalen, van {quarters[0]} tot en met {quarters[-1]}. "
+                   f"In het laatste kwartaal: {last}. De tabel ernaast geeft alle getallen." if quarters else last)
+    return Chart(chart_id, title, description, quarters, series, ticks, x_labels)
+
+
+def trend_charts(reports: list[dict]) -> list[Chart]:
+    """The trends over all quarters since the programme start, from the monitor of each quarter."""
+    quarters = [report["quarter"] for report in reports]
+    households = line_chart("trend-huishoudens", "Huishoudens per kwartaal", quarters, [
+        ("Actief", [r["active"] for r in reports]), ("A: aangemeld", [r["A"] for r in reports]),
+        ("B: afgesloten", [r["B"] for r in reports]), ("E: maatregel overwogen", [r["E"] for r in reports]),
+    ])
+    forms = line_chart("trend-vormen", "D: huishoudens per vorm van betrokkenheid", quarters, [
+        (FORM_LABELS[form].split(" (")[0], [r["D"][form]["households"] for r in reports]) for form in rules.FORMS
+    ])
+    measures = line_chart("trend-maatregelen", "F: maatregelen vanuit de toekomsttuin", quarters, [
+        ("Som van de maatregelen", [r["F_measures_sum"] for r in reports]),
+        ("Verzoek aan de Raad", [r["F"]["rvdk_request"] for r in reports]),
+    ])
+    return [households, forms, measures]
