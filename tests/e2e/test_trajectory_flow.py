@@ -119,3 +119,27 @@ def test_registration_to_closure_in_a_real_browser(page, live_server, axe, actor
     trajectory.refresh_from_db()
     assert trajectory.closed_on == today
     assert len(axe.checked) >= 12
+
+
+def test_coordinator_reads_the_monitor_without_names(page, live_server, axe, actors, family, password):
+    """The coordinator sees figures, never a family's name; the monitor pages pass axe-core too."""
+    log_in(page, live_server, axe, "fleur", password)
+    visit(page, axe, "Kwartaalmonitor")
+    page.get_by_role("link", name="Toekomsttuin Hilversum").first.click()
+    page.wait_for_load_state()
+    axe.check(page)
+    html = page.content()
+    assert "Aangemeld" in html or "aangemeld" in html
+    assert "Fatima" not in html and "Amrani" not in html
+
+
+def test_consultant_drills_down_and_enters_experiences(page, live_server, axe, actors, family, password):
+    log_in(page, live_server, axe, "anna", password)
+    page.goto(live_server.url + "/monitor/toekomsttuin/HLV/2025-Q1/")
+    axe.check(page)
+    page.get_by_role("link", name="bekijk de trajecten").first.click()
+    page.wait_for_load_state()
+    axe.check(page)
+    assert "Fatima" in page.content()  # the consultant may see the families behind a count
+    page.get_by_role("link", name="Terug naar de monitor").click()
+    visit(page, axe, "Ervaringen invullen (G–K)")
