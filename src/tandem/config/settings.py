@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "tandem.audit",
     "tandem.cases",
     "tandem.monitor",
+    "tandem.safetyplan",
+    "tandem.portal",
 ]
 
 MIDDLEWARE = [

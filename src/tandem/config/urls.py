@@ -8,4 +8,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezinnen/", include("tandem.cases.urls")),
     path("monitor/", include("tandem.monitor.urls")),
+    path("veiligheid/", include("tandem.safetyplan.urls")),
+    # The resident portal: its own address and its own sign-in, apart from the professionals' screens.
+    path("mijn/", include("tandem.portal.urls")),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SafetyplanConfig(AppConfig):
+    name = "tandem.safetyplan"
+    label = "safetyplan"
