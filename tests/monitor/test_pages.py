@@ -98,3 +98,14 @@ def test_page_shows_locked_figures_and_the_difference(client, actors, site, fami
     assert "Verschillen sinds de goedkeuring" in html
     assert "<th scope=\"row\">A: aangemelde huishoudens</th><td>1</td><td>2</td>" in html
     assert "Sanne" not in html
+
+
+def test_charts_use_svg_numbers_not_dutch_decimal_commas(client, actors, family):
+    """The page is in Dutch (decimal comma), but SVG coordinates must stay 12.5, never 12,5."""
+    import re
+
+    client.force_login(actors["consulent"])
+    html = client.get("/monitor/toekomsttuin/HLV/2025-Q1/").content.decode()
+    assert "<svg" in html
+    assert not re.search(r'\b(x|y|x1|x2|y1|y2|cx|cy)="-?\d+,\d', html)
+    assert "Toekomsttuin Toekomsttuin" not in html

@@ -77,9 +77,9 @@ class Chart:
     title: str
     description: str
     quarters: list[str]
-    series: list[dict]  # {"name", "values", "colour", "marker", "points": [(x, y, value)], "path"}
-    ticks: list[dict]  # {"y", "label"}
-    x_labels: list[dict]  # {"x", "label"}
+    series: list[dict]  # {"name", "values", "colour", "marker", "points": [{x, y, value, x0, y0}], "path"}
+    ticks: list[dict]  # {"x", "y", "label"}
+    x_labels: list[dict]  # {"x", "y", "label"}
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -110,8 +110,9 @@ def _y(value, top_value: int) -> float:
 
 def _series(index: int, name: str, values: list, top_value: int) -> dict:
     colour, marker = SERIES_STYLE[index % len(SERIES_STYLE)]
-    points = [(_x(i, len(values)), _y(v, top_value), v) for i, v in enumerate(values)]
-    path = " ".join(("M" if i == 0 else "L") + f"{x},{y}" for i, (x, y, _) in enumerate(points))
+    points = [{"x": x, "y": y, "value": v, "x0": round(x - 4, 1), "y0": round(y - 4, 1)}
+              for x, y, v in ((_x(i, len(values)), _y(v, top_value), v) for i, v in enumerate(values))]
+    path = " ".join(("M" if i == 0 else "L") + f"{p['x']},{p['y']}" for i, p in enumerate(points))
     return {"name": name, "values": values, "colour": colour, "marker": marker, "points": points, "path": path}
 
 
@@ -119,8 +120,9 @@ def line_chart(chart_id: str, title: str, quarters: list[str], named_values: lis
     """A line chart of whole numbers per quarter; the description says the last values in words."""
     top_value = _nice_max(max([v or 0 for _, values in named_values for v in values] + [1]))
     series = [_series(i, name, values, top_value) for i, (name, values) in enumerate(named_values)]
-    ticks = [{"y": _y(top_value * k / 4, top_value), "label": show(top_value * k // 4)} for k in range(5)]
-    x_labels = [{"x": _x(i, len(quarters)), "label": q} for i, q in enumerate(quarters)]
+    ticks = [{"y": _y(top_value * k / 4, top_value), "label": show(top_value * k // 4), "x": LEFT - 6}
+             for k in range(5)]
+    x_labels = [{"x": _x(i, len(quarters)), "y": HEIGHT - BOTTOM + 18, "label": q} for i, q in enumerate(quarters)]
     last = ", ".join(f"{name} {show(values[-1])}" for name, values in named_values) if quarters else "geen gegevens"
     description = (f"Lijngrafiek over {len(quarters)} kwartalen, van {quarters[0]} tot en met {quarters[-1]}. "
                    f"In het laatste kwartaal: {last}. De tabel ernaast geeft alle getallen." if quarters else last)
