@@ -186,12 +186,13 @@ def _fmt(value) -> str:
 
 
 def _bar_chart(labels: list[str], values: list, title: str):
-    """A simple horizontal bar chart; a secret or empty value is drawn as 0 and labelled in the table."""
+    """A simple horizontal bar chart; a secret or empty value is drawn as 0 and says so in its label."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
     numbers = [v if isinstance(v, (int, float)) and not isinstance(v, bool) else 0 for v in values]
+    labels = [label if isinstance(v, (int, float)) else f"{label} ({_fmt(v)})" for label, v in zip(labels, values)]
     height = 40 + 18 * len(labels)
     drawing = Drawing(440, height)
     chart = HorizontalBarChart()
