@@ -118,3 +118,32 @@ def test_experiences_form_service_is_all_or_nothing(actors, site):
     with pytest.raises(RuleViolation) as error:
         services.experiences_record(actor=actors["consulent"], site=site, quarter="2025-Q1", texts={"G": " "})
     assert error.value.code == "nothing_entered"
+
+
+def test_region_figures_lock_when_every_site_is_approved_and_unlock_on_reopen(actors, site, other_site, family):
+    from tandem.monitor.models import RegionSnapshot
+
+    _approved(actors, site)
+    assert not RegionSnapshot.objects.exists()  # Huizen is still open: the region is not final yet
+    services.quarter_submit(actor=actors["other_site"], site=other_site, quarter="2025-Q1")
+    services.quarter_approve(actor=actors["coordinator"], site=other_site, quarter="2025-Q1")
+    locked = RegionSnapshot.objects.get(region=site.region, quarter="2025-Q1").snapshot
+    assert locked["A"] == 1
+    _register(actors["consulent"], site, dt.date(2025, 2, 1))  # a late registration about that quarter
+    assert compute_monitor(region=site.region, quarter="2025-Q1")["A"] == 2
+    assert RegionSnapshot.objects.get().snapshot["A"] == 1
+    services.quarter_reopen(actor=actors["coordinator"], site=other_site, quarter="2025-Q1", reason="Correctie")
+    assert not RegionSnapshot.objects.exists()
+
+
+def test_region_page_shows_locked_figures_and_the_difference(client, actors, site, other_site, family):
+    for s, actor in ((site, actors["consulent"]), (other_site, actors["other_site"])):
+        services.quarter_submit(actor=actor, site=s, quarter="2025-Q1")
+        services.quarter_approve(actor=actors["coordinator"], site=s, quarter="2025-Q1")
+    _register(actors["consulent"], site, dt.date(2025, 2, 1))
+    client.force_login(actors["coordinator"])
+    response = client.get("/monitor/regio/GV/2025-Q1/")
+    assert response.status_code == 200
+    page = response.context
+    assert page["report"]["A"] == 1
+    assert any(d for d in page["differences"]), "the late registration shows as a difference"

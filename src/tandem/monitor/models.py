@@ -104,3 +104,19 @@ class QuarterEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.closure} – {self.get_action_display()}"
+
+
+class RegionSnapshot(models.Model):
+    """The region's monitor for a quarter, stored when the last of its sites is approved (then it is final).
+
+    A region's average hours cannot be rebuilt from its sites' snapshots (it is a mean over all its households),
+    so it is computed once, at that moment, and kept. Reopening any site of the region removes it again.
+    """
+
+    region = models.ForeignKey("organisations.Region", on_delete=models.PROTECT, related_name="snapshots")
+    quarter = models.CharField("kwartaal", max_length=7)
+    snapshot = models.JSONField("vastgelegde cijfers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "quarter"], name="one_snapshot_per_region_quarter")]

@@ -33,9 +33,10 @@ def _report(scope: MonitorScope, quarter: rules.Quarter, snapshots: dict) -> dic
     return snapshots.get(quarter.label) or compute_monitor(**scope.query_args(), quarter=quarter.label)
 
 
-def _snapshots(site) -> dict:
+def _snapshots(scope: MonitorScope, site) -> dict:
+    """Locked figures per quarter: a site's approved closures, or the region's stored snapshots."""
     if site is None:
-        return {}
+        return {s.quarter: s.snapshot for s in scope.region.snapshots.all()}
     return {closure.quarter: closure.snapshot for closure in site.quarter_closures.filter(status=rules.APPROVED)}
 
 
@@ -69,7 +70,7 @@ def _actions(user, site, status: dict) -> dict:
 def monitor_page(user, scope: MonitorScope, quarter: rules.Quarter) -> dict:
     site = site_of(scope)
     closure = closure_for(site, quarter.label) if site else None
-    snapshots = _snapshots(site)
+    snapshots = _snapshots(scope, site)
     report = _report(scope, quarter, snapshots)
     status = _status(scope, site, closure, quarter)
     differences = []

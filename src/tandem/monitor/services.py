@@ -7,7 +7,7 @@ from django.utils import timezone
 from tandem.audit.services import audit_record
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.monitor import rules
-from tandem.monitor.models import Experience, QuarterClosure, QuarterEvent
+from tandem.monitor.models import Experience, QuarterClosure, QuarterEvent, RegionSnapshot
 from tandem.monitor.queries import compute_monitor
 from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Role, Site
 
@@ -146,7 +146,17 @@ def quarter_approve(*, actor, site: Site, quarter: str) -> QuarterClosure:
     closure.approved_by, closure.approved_at = actor, timezone.now()
     closure.save()
     _log_step(actor, closure, QuarterEvent.Action.APPROVE, snapshot=snapshot)
+    _lock_region_when_complete(site, closure.quarter)
     return closure
+
+
+def _lock_region_when_complete(site: Site, quarter: str) -> None:
+    """When every site of the region is approved for the quarter, the region's figures are stored too."""
+    region = site.region
+    approved = QuarterClosure.objects.filter(site__region=region, quarter=quarter, status=rules.APPROVED).count()
+    if approved == region.sites.count():
+        RegionSnapshot.objects.update_or_create(
+            region=region, quarter=quarter, defaults={"snapshot": compute_monitor(region=region, quarter=quarter)})
 
 
 @transaction.atomic
@@ -160,6 +170,7 @@ def quarter_reopen(*, actor, site: Site, quarter: str, reason: str) -> QuarterCl
     closure.status, closure.snapshot = rules.OPEN, None
     closure.approved_by = closure.approved_at = None
     closure.save()
+    RegionSnapshot.objects.filter(region=site.region, quarter=closure.quarter).delete()
     _log_step(actor, closure, QuarterEvent.Action.REOPEN, reason=reason)
     return closure
 
