@@ -104,6 +104,12 @@ def _legal(trajectory, labels) -> tuple[list, list, list]:
     return consents, reports, measures
 
 
+def _journal(trajectory) -> list:
+    """The entries, with the residents' own views and correction requests shown beside them (portal)."""
+    return list(trajectory.journal.select_related("author").prefetch_related(
+        "resident_views__member", "correction_requests__member"))
+
+
 def trajectory_page(trajectory, access, labels, today, user) -> TrajectoryPage:
     leads = list(trajectory.lead_periods.select_related("professional__organisation"))
     team = list(trajectory.team.select_related("professional", "organisation"))
@@ -116,7 +122,7 @@ def trajectory_page(trajectory, access, labels, today, user) -> TrajectoryPage:
         picture=_picture(trajectory, leads, team, today),
         lead=next((p for p in leads if p.end is None), None), team=team,
         involvements=_involvements(trajectory, today), consents=consents, reports=reports, measures=measures,
-        triage=triage, journal=list(trajectory.journal.select_related("author")),
+        triage=triage, journal=_journal(trajectory),
         expert_contacts=_expert_contacts(trajectory),
     )
 

@@ -1,0 +1,195 @@
+"""Every change made through the resident portal, one function each (house style §2). Keyword-only arguments,
+one transaction, the pure rules in `portal/rules.py`, and an entry in the access log for every change.
+
+The resident is logged as a `ResidentActor` (role "inwoner", no user id). Consent withdrawal goes through the
+dossier's own `consent_withdraw`, so the same guardrails hold however a withdrawal arrives.
+"""
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from tandem.audit.services import audit_record
+from tandem.cases.models import Consent, Member
+from tandem.cases.selectors import access_for
+from tandem.cases.services import consent_withdraw
+from tandem.core.exceptions import NotPermitted, RuleViolation
+from tandem.portal import rules
+from tandem.portal.models import (
+    CorrectionRequest,
+    CorrectionStatus,
+    PortalInvite,
+    ResidentView,
+)
+from tandem.portal.selectors import ResidentActor, current_trajectory
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud and type
+CODE_MINUTES = 30
+
+
+@dataclass(frozen=True)
+class IssuedInvite:
+    """What the professional hands to the resident, shown once: the code itself is never stored."""
+
+    invite: PortalInvite
+    login_name: str
+    code: str  # as shown: ABCD-EFGH
+
+
+def login_name_for(member: Member) -> str:
+    return str(member.pk)[:8]
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def _require_edit_for_member(actor, member: Member) -> None:
+    """`actor=None` is the system (the `tandem portal_code` command); a professional needs edit access."""
+    if actor is None:
+        return
+    trajectory = current_trajectory(member)
+    if trajectory is None or not access_for(actor, trajectory).edit:
+        raise NotPermitted("U mag voor dit gezin geen inlogcode maken.")
+
+
+@transaction.atomic
+def portal_invite_create(*, actor, member: Member, minutes: int = CODE_MINUTES) -> IssuedInvite:
+    """A one-time code for a household member. Earlier unused codes of this member stop working."""
+    _require_edit_for_member(actor, member)
+    rules.check_may_use_portal(is_network=member.is_network)
+    now = timezone.now()
+    PortalInvite.objects.filter(member=member, used_at__isnull=True).update(expires_at=now)
+    code = _new_code()
+    invite = PortalInvite.objects.create(
+        member=member, login_name=login_name_for(member), code_hash=make_password(rules.normalise_code(code)),
+        created_by=actor, created_at=now, expires_at=now + dt.timedelta(minutes=minutes))
+    audit_record(actor=actor, action="portal_invite", household_id=member.household_id, obj=invite,
+                 purpose="inlogcode voor het gezinsdossier", detail={"member": str(member.pk)})
+    return IssuedInvite(invite=invite, login_name=invite.login_name, code=code)
+
+
+def _latest_invite(login_name: str) -> PortalInvite:
+    invite = (PortalInvite.objects.select_for_update().select_related("member")
+              .filter(login_name=login_name.strip().lower()).order_by("-created_at").first())
+    if invite is None:
+        raise RuleViolation("portal_code_invalid", rules.WRONG_CODE)
+    return invite
+
+
+def portal_login_with_code(*, login_name: str, code: str) -> Member:
+    """Check a login name and one-time code. A wrong code counts towards the lock-out; a good one is used up.
+
+    Not one atomic block: a wrong try must be counted even though the sign-in is refused."""
+    with transaction.atomic():
+        invite = _latest_invite(login_name)
+        rules.check_invite_usable(used_at=invite.used_at, expires_at=invite.expires_at, locked=invite.locked,
+                                  now=timezone.now())
+        if not check_password(rules.normalise_code(code), invite.code_hash):
+            PortalInvite.objects.filter(pk=invite.pk).update(failed_attempts=F("failed_attempts") + 1)
+            wrong = RuleViolation("portal_code_invalid", rules.WRONG_CODE)
+        else:
+            wrong = None
+            rules.check_may_use_portal(is_network=invite.member.is_network)
+            invite.used_at = timezone.now()
+            invite.save(update_fields=["used_at"])
+            _log_login(invite.member, "code")
+    if wrong:
+        raise wrong
+    return invite.member
+
+
+def _log_login(member: Member, method: str) -> None:
+    audit_record(actor=ResidentActor(member), action="portal_login", household_id=member.household_id,
+                 obj=member, purpose="inloggen op het gezinsdossier", detail={"method": method,
+                                                                               "member": str(member.pk)})
+
+
+@transaction.atomic
+def portal_login_with_bsn(*, bsn: str) -> Member:
+    """DigiD through the municipality's OpenID Connect provider: the BSN claim names the member."""
+    members = list(Member.objects.filter(bsn=bsn, is_network=False).select_related("household")) if bsn else []
+    if len(members) != 1:
+        raise RuleViolation("portal_no_member",
+                            "Wij kunnen u niet vinden in een gezinsdossier. Neem contact op met uw hulpverlener.")
+    _log_login(members[0], "digid")
+    return members[0]
+
+
+def portal_logout(*, member: Member) -> None:
+    audit_record(actor=ResidentActor(member), action="portal_logout", household_id=member.household_id,
+                 obj=member, purpose="uitloggen", detail={"member": str(member.pk)})
+
+
+def _target(member: Member, *, journal_entry=None, plan_version=None) -> dict:
+    """The entry or plan version answered: exactly one, visible, of the member's own household."""
+    if (journal_entry is None) == (plan_version is None):
+        raise RuleViolation("target_missing", "Kies een notitie of een versie van het plan.")
+    trajectory = journal_entry.trajectory if journal_entry is not None else plan_version.plan.trajectory
+    rules.check_same_household(member_household_id=member.household_id,
+                               object_household_id=trajectory.household_id)
+    if journal_entry is not None:
+        rules.check_visible_entry(withheld_reason=journal_entry.withheld_reason)
+    return {"journal_entry": journal_entry, "plan_version": plan_version}
+
+
+@transaction.atomic
+def resident_view_add(*, member: Member, text: str, journal_entry=None, plan_version=None) -> ResidentView:
+    """Hoor en wederhoor: the resident's own view, kept beside the entry or plan version, never changing it."""
+    target = _target(member, journal_entry=journal_entry, plan_version=plan_version)
+    text = rules.check_text(text, "uw kijk erop")
+    view = ResidentView.objects.create(member=member, text=text, **target)
+    audit_record(actor=ResidentActor(member), action="portal_view_add", household_id=member.household_id,
+                 obj=view, purpose="eigen kijk toevoegen", detail={"member": str(member.pk)})
+    return view
+
+
+@transaction.atomic
+def correction_request_add(*, member: Member, what_is_wrong: str, journal_entry=None,
+                           plan_version=None) -> CorrectionRequest:
+    """The resident asks for a correction of something recorded (right to rectification)."""
+    target = _target(member, journal_entry=journal_entry, plan_version=plan_version)
+    text = rules.check_text(what_is_wrong, "wat er niet klopt")
+    request = CorrectionRequest.objects.create(member=member, what_is_wrong=text, **target)
+    audit_record(actor=ResidentActor(member), action="portal_correction_request", household_id=member.household_id,
+                 obj=request, purpose="verbetering vragen", detail={"member": str(member.pk)})
+    return request
+
+
+@transaction.atomic
+def correction_request_handle(*, actor, correction: CorrectionRequest, response: str) -> CorrectionRequest:
+    """A professional with edit access answers a correction request; the answer is shown to the resident."""
+    trajectory = current_trajectory(correction.member)
+    if trajectory is None or not access_for(actor, trajectory).edit:
+        raise NotPermitted("U mag dit verzoek niet afhandelen.")
+    correction = CorrectionRequest.objects.select_for_update().get(pk=correction.pk)
+    if correction.status == CorrectionStatus.HANDLED:
+        raise RuleViolation("already_handled", "Dit verzoek is al afgehandeld.")
+    correction.response = rules.check_text(response, "uw antwoord")
+    correction.status, correction.handled_by, correction.handled_at = CorrectionStatus.HANDLED, actor, timezone.now()
+    correction.save(update_fields=["response", "status", "handled_by", "handled_at"])
+    audit_record(actor=actor, action="correction_handle", household_id=correction.member.household_id,
+                 obj=correction, purpose="verzoek om verbetering afhandelen")
+    return correction
+
+
+@transaction.atomic
+def resident_consent_withdraw(*, member: Member, consent: Consent) -> Consent:
+    """Withdraw a consent given in this household. From today the organisation has no consent any more, so
+    its identifying access ends at once (`cases.selectors` reads withdrawn_on <= today as withdrawn)."""
+    consent = Consent.objects.select_related("given_by", "trajectory").get(pk=consent.pk)
+    given_by = consent.given_by
+    rules.check_consent_withdrawable(
+        given_by_household_id=given_by.household_id if given_by else None,
+        member_household_id=member.household_id, given_by_is_network=bool(given_by and given_by.is_network),
+        withdrawn_on=consent.withdrawn_on)
+    consent = consent_withdraw(actor=None, consent=consent, withdrawn_on=timezone.localdate())
+    audit_record(actor=ResidentActor(member), action="portal_consent_withdraw", household_id=member.household_id,
+                 obj=consent, purpose="toestemming intrekken",
+                 detail={"member": str(member.pk), "organisation": consent.organisation.code})
+    return consent

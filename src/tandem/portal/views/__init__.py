@@ -1,0 +1,42 @@
+"""Resident portal screens: sign-in (auth), reading (pages), the resident's own changes (write), and the
+professionals' pages for sign-in codes and correction requests (staff)."""
+from tandem.portal.views.auth import digid_callback, digid_start, login, logout
+from tandem.portal.views.pages import (
+    access_log,
+    consents,
+    corrections,
+    home,
+    journal,
+    plan,
+    plan_version,
+    rights,
+)
+from tandem.portal.views.staff import correction_handle, invite_household, invite_member
+from tandem.portal.views.write import (
+    consent_withdraw,
+    download,
+    entry_detail,
+    plan_version_respond,
+)
+
+__all__ = [
+    "access_log",
+    "consent_withdraw",
+    "consents",
+    "correction_handle",
+    "corrections",
+    "digid_callback",
+    "digid_start",
+    "download",
+    "entry_detail",
+    "home",
+    "invite_household",
+    "invite_member",
+    "journal",
+    "login",
+    "logout",
+    "plan",
+    "plan_version",
+    "plan_version_respond",
+    "rights",
+]
