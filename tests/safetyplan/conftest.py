@@ -4,13 +4,16 @@ import datetime as dt
 import pytest
 
 from tandem.cases import services as case_services
-from tandem.safetyplan.services import AgreementData, PlanData, ScoreData, SituationData
 from tandem.organisations.models import User
+from tandem.safetyplan.services import AgreementData, PlanData, ScoreData, SituationData
 
 D = dt.date
 
 
-def make_plan(dated_on=D(2025, 2, 10), *, scores=None, n=2) -> PlanData:
+FEB_10 = D(2025, 2, 10)
+
+
+def make_plan(dated_on=FEB_10, *, scores=None, n=2) -> PlanData:
     situations = [SituationData(
         rank=r, in_family_words=f"Als papa boos wordt, schreeuwt hij (situatie {r})",
         in_professional_words=f"Verbaal geweld in bijzijn van het kind ({r})",

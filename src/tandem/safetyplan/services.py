@@ -12,7 +12,12 @@ from django.db import transaction
 from django.db.models import Max
 
 from tandem.cases.models import Trajectory
-from tandem.cases.services.base import begin_change, check_in_trajectory, log_change, today
+from tandem.cases.services.base import (
+    begin_change,
+    check_in_trajectory,
+    log_change,
+    today,
+)
 from tandem.core.exceptions import RuleViolation
 from tandem.safetyplan import rules
 from tandem.safetyplan.models import (

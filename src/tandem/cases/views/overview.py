@@ -8,6 +8,7 @@ from django.utils import timezone
 from tandem.cases.selectors import LOCAL_TEAM_ROLES, access_for, households_for_overview
 from tandem.cases.views.display import Regime, is_current, regime, stage
 from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind
+from tandem.safetyplan.selectors import overdue_for
 
 ANONYMOUS = "Anoniem gezin"
 
@@ -54,6 +55,15 @@ def _row(household, user, today) -> OverviewRow | None:
     )
 
 
+def _overdue(user, rows, today) -> list[dict]:
+    """Overdue safety agreements and evaluation dates (safety plan), named as the row names the household."""
+    names = {r.household_id: r.name for r in rows}
+    return [{"item": item, "name": names[item.household_id],
+             "text": "inhoud niet getoond (u ziet dit gezin anoniem)" if names[item.household_id].startswith(ANONYMOUS)
+             and item.kind == "agreement" else item.text}
+            for item in overdue_for(user, today) if item.household_id in names]
+
+
 @login_required
 def my_families(request):
     user, today = request.user, timezone.localdate()
@@ -62,6 +72,7 @@ def my_families(request):
     context = {
         "title": "Mijn gezinnen",
         "rows": rows,
+        "overdue": _overdue(user, rows, today),
         "no_dossiers": user.role in NO_DOSSIER_ROLES or user.organisation is None,
         "can_register": can_register(user),
     }
