@@ -138,3 +138,23 @@ def test_household_page_stays_cheap_with_resident_views(resident, entries, famil
         resident_view_add(member=mother, journal_entry=entry, text=f"Kijk {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         anna.get(url)
+
+
+def test_plan_include_shows_the_residents_view_to_professionals(mother, plan_version, actors):
+    """For the safety plan pages: `portal/_plan_resident_views.html` with context `version`."""
+    from django.template.loader import render_to_string
+
+    resident_view_add(member=mother, plan_version=plan_version, text="Ik zie het anders.")
+    html = render_to_string("portal/_plan_resident_views.html", {"version": plan_version})
+    assert "Ik zie het anders." in html and "Fatima" in html
+
+
+def test_correction_of_a_plan_version_is_answered(resident, plan_version, password):
+    url = reverse("portal:plan_version_respond", args=[plan_version.pk])
+    resident.post(url, {"soort": "verbetering", "verbetering-text": "Oma heet Truus, niet Trudy."})
+    correction = CorrectionRequest.objects.get()
+    anna = _professional("anna", password)
+    handle = reverse("portal:correction_handle", args=[correction.pk])
+    assert "Over het veiligheidsplan, versie 1" in anna.get(handle).content.decode()
+    assert anna.post(handle, {"response": "In de nieuwe versie staat het goed."}).status_code == 302
+    assert "In de nieuwe versie staat het goed." in resident.get("/mijn/verzoeken/").content.decode()

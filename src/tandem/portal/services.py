@@ -78,6 +78,7 @@ def _latest_invite(login_name: str) -> PortalInvite:
     invite = (PortalInvite.objects.select_for_update().select_related("member")
               .filter(login_name=login_name.strip().lower()).order_by("-created_at").first())
     if invite is None:
+        make_password("")  # as slow as checking a code: the answer does not tell whether the name exists
         raise RuleViolation("portal_code_invalid", rules.WRONG_CODE)
     return invite
 

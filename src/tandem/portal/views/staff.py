@@ -57,7 +57,7 @@ def invite_member(request, member_id):
 
 @login_required
 def correction_handle(request, correction_id):
-    correction = get_object_or_404(CorrectionRequest.objects.select_related("member", "journal_entry"),
+    correction = get_object_or_404(CorrectionRequest.objects.select_related("member", "journal_entry", "plan_version"),
                                    pk=correction_id)
     household = _editable_household(request.user, correction.member.household_id)
     form = CorrectionResponseForm(request.POST if request.method == "POST" else None)
