@@ -109,3 +109,20 @@ def test_charts_use_svg_numbers_not_dutch_decimal_commas(client, actors, family)
     assert "<svg" in html
     assert not re.search(r'\b(x|y|x1|x2|y1|y2|cx|cy)="-?\d+,\d', html)
     assert "Toekomsttuin Toekomsttuin" not in html
+
+
+def test_share_of_network_meetings_with_an_expert_is_a_monitor_figure(client, actors, family):
+    from tandem.monitor.queries import compute_monitor
+    from tandem.safetyplan.models import NetworkMeeting
+
+    make = NetworkMeeting.objects.create
+    make(trajectory=family, held_on=dt.date(2025, 2, 3), expert=actors["expert"], decisions="Plan gemaakt")
+    make(trajectory=family, held_on=dt.date(2025, 3, 3), no_expert_reason="Ziek afgemeld", decisions="Evaluatie")
+    make(trajectory=family, held_on=dt.date(2025, 4, 3), expert=actors["expert"], decisions="Volgend kwartaal")
+    report = compute_monitor(site="HLV", quarter="2025-Q1")
+    assert report["expert_presence"] == {"meetings": 2, "with_expert": 1, "pct": 50.0}
+    assert compute_monitor(region="GV", quarter="2025-Q1")["expert_presence"]["meetings"] == 2
+    client.force_login(actors["coordinator"])
+    html = client.get("/monitor/toekomsttuin/HLV/2025-Q1/").content.decode()
+    start = html.index("Ervaringsdeskundigen bij netwerkberaden")
+    assert "2 netwerkberaden" in html and "(50 %)" in html, html[start:start + 400]

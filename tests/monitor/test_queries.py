@@ -38,7 +38,7 @@ def test_the_number_of_queries_does_not_grow_with_the_households(build, site):
     for day in range(1, 21):
         household_with_everything(build, site, D(2025, 2, day))
     assert (queries_for(site="HLV"), queries_for(region="GV")) == few
-    assert max(few) <= 10
+    assert max(few) <= 11  # ten for questions A–K, one for the expert presence at network meetings
 
 
 @pytest.mark.parametrize("scope, message", [

@@ -109,6 +109,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Resident portal sign-in through the municipality's OpenID Connect provider for DigiD (all optional; without an
+# issuer the portal offers the one-time code only). Register https://<host>/mijn/digid/terug/ as redirect URI.
+TANDEM_PORTAL_OIDC_ISSUER = os.environ.get("TANDEM_PORTAL_OIDC_ISSUER", "")
+TANDEM_PORTAL_OIDC_CLIENT_ID = os.environ.get("TANDEM_PORTAL_OIDC_CLIENT_ID", "")
+TANDEM_PORTAL_OIDC_CLIENT_SECRET = os.environ.get("TANDEM_PORTAL_OIDC_CLIENT_SECRET", "")
+
 # Programme start for the monitor's question B; per region in the database, this is the default.
 TANDEM_PROGRAMME_START = os.environ.get("TANDEM_PROGRAMME_START", "2024-06-01")
 

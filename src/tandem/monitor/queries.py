@@ -177,4 +177,18 @@ def compute_monitor(*, site=None, region=None, quarter: str) -> dict:
     period = rules.parse_quarter(quarter)
     scope, households, scope_region = resolve_scope(site=site, region=region)
     counts = load_counts(households, period, scope_region.programme_start)
-    return build_report(scope, period, counts)
+    report = build_report(scope, period, counts)
+    report["expert_presence"] = expert_presence(households, period)
+    return report
+
+
+def expert_presence(households: Q, quarter: rules.Quarter) -> dict:
+    """Network meetings held in the quarter and how many had an expert by experience present (issue "Tandem 3";
+    domain §4 step 7: experience expertise is present at every meeting). Counts only."""
+    from tandem.safetyplan.models import NetworkMeeting
+
+    counts = NetworkMeeting.objects.filter(
+        _prefixed(households, "trajectory__household"), held_on__gte=quarter.start, held_on__lte=quarter.end,
+    ).aggregate(total=Count("id"), with_expert=Count("id", filter=Q(expert__isnull=False)))
+    return {"meetings": counts["total"], "with_expert": counts["with_expert"],
+            "pct": rules.percentage(counts["with_expert"], counts["total"])}

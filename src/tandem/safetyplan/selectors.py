@@ -155,12 +155,3 @@ def meetings(trajectory) -> list[NetworkMeeting]:
     return list(NetworkMeeting.objects.filter(trajectory=trajectory).select_related("expert")
                 .prefetch_related("professionals", "plan_versions"))
 
-
-# --- for the monitor -----------------------------------------------------------------------------------------
-
-def expert_presence(site_ids, start: dt.date, end: dt.date) -> tuple[int, int]:
-    """(meetings, meetings with an expert by experience present) held from `start` to `end` inclusive, at the
-    given sites. Counts only: no dossier data leaves here (domain §4 step 7, §6)."""
-    qs = NetworkMeeting.objects.filter(trajectory__household__site_id__in=list(site_ids), held_on__gte=start,
-                                       held_on__lte=end)
-    return qs.count(), qs.filter(expert__isnull=False).count()
