@@ -9,6 +9,7 @@ import random
 from functools import partial
 
 from tandem.cases.services import journal_entry_add, triage_record
+from tandem.demo import plans
 from tandem.demo.generator import SEED
 from tandem.organisations.models import User
 
@@ -83,7 +84,7 @@ def extra_steps(trajectory, data: dict) -> list:
     steps += _legal_notes(actor, trajectory, data, names)
     if data.get("closed_on"):
         steps += _closing(actor, trajectory, dt.date.fromisoformat(data["closed_on"]))
-    return steps
+    return steps + plans.plan_steps(trajectory, data)  # the safety plan, through the safetyplan services
 
 
 def _involvement_notes(rng, actor, trajectory, data, names) -> list:
