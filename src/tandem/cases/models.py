@@ -72,6 +72,9 @@ class Trajectory(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="trajectories")
+    # The household's site, copied here when the trajectory starts (a household never changes site) so that the
+    # monitor can narrow a site's or region's trajectories by date without going through every household.
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
     ref = models.CharField(max_length=60, blank=True, default="")
     registered_on = models.DateField("datum aanmelding")
     measure_considered = models.BooleanField("beschermingsmaatregel overwogen bij aanmelding", default=False)
@@ -82,7 +85,13 @@ class Trajectory(models.Model):
 
     class Meta:
         ordering = ["-registered_on"]
-        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["closed_on"])]
+        indexes = [
+            models.Index(fields=["registered_on"]), models.Index(fields=["closed_on"]),
+            # The monitor: a site's trajectories of a quarter, read from the index alone where possible.
+            models.Index(fields=["site", "registered_on", "closed_on", "household", "measure_considered"],
+                         name="trajectory_site_registered"),
+            models.Index(fields=["site", "closed_on"], name="trajectory_site_closed"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("registered_on")),
@@ -93,6 +102,11 @@ class Trajectory(models.Model):
 
     def __str__(self) -> str:
         return f"Traject vanaf {self.registered_on:%d-%m-%Y}"
+
+    def save(self, *args, **kwargs):
+        if self.site_id is None and self.household_id is not None:
+            self.site_id = Household.objects.filter(pk=self.household_id).values_list("site_id", flat=True).first()
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:
@@ -174,7 +188,8 @@ class Involvement(models.Model):
 
     class Meta:
         ordering = ["start", "id"]
-        indexes = [models.Index(fields=["form", "start"])]
+        indexes = [models.Index(fields=["form", "start"]),
+                   models.Index(fields=["trajectory", "form", "start", "end"], name="involvement_trajectory_form")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
@@ -196,6 +211,7 @@ class TimeEntry(models.Model):
 
     class Meta:
         ordering = ["on", "id"]
+        indexes = [models.Index(fields=["involvement", "on", "hours"], name="timeentry_involvement_on")]
         constraints = [
             models.CheckConstraint(condition=models.Q(hours__gt=0, hours__lte=24), name="hours_between_0_and_24"),
         ]
@@ -258,7 +274,9 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["on", "id"]
-        indexes = [models.Index(fields=["type", "on"])]
+        indexes = [models.Index(fields=["type", "on"]),
+                   models.Index(fields=["trajectory", "initiated_from_site", "on", "type"],
+                                name="measure_trajectory_on")]
 
 
 class ExpertContact(models.Model):

@@ -123,7 +123,7 @@ class Sink:
 HOUSEHOLD_FIELDS = ("id", "site", "ref", "created_at")
 MEMBER_FIELDS = ("id", "household", "ref", "given_names", "prefix", "family_name", "birth_date", "minor", "bsn",
                  "is_network", "relation")
-TRAJECTORY_FIELDS = ("id", "household", "ref", "registered_on", "measure_considered", "reason", "closed_on",
+TRAJECTORY_FIELDS = ("id", "household", "site", "ref", "registered_on", "measure_considered", "reason", "closed_on",
                      "end_evaluation", "version")
 INVOLVEMENT_FIELDS = ("id", "trajectory", "organisation", "form", "start", "end", "anonymous",
                       "household_informed_on")
@@ -166,13 +166,14 @@ class Generator:
             self.members.append((self.uuid(), household, "", "Lid", "", f"Bench{number}", born, None, "", False, ""))
         organisation = self.organisations[site.region_id]
         registered = self.day_between(FIRST_DAY, LAST_DAY)
-        closed = self.trajectory(household, organisation, registered)
+        closed = self.trajectory((household, site.id), organisation, registered)
         if closed and rng.random() < 0.08 * 2.5:  # about 8 % of all households register again
             again = closed + dt.timedelta(days=rng.randint(30, 200))
             if again <= LAST_DAY:
-                self.trajectory(household, organisation, again)
+                self.trajectory((household, site.id), organisation, again)
 
-    def trajectory(self, household, organisation: int, registered: dt.date) -> dt.date | None:
+    def trajectory(self, household: tuple, organisation: int, registered: dt.date) -> dt.date | None:
+        """`household` is (household id, site id): the site is copied onto the trajectory, as the services do."""
         rng = self.rng
         closed = registered + dt.timedelta(days=rng.randint(30, 365)) if rng.random() < 0.6 else None
         if closed and closed > LAST_DAY:
@@ -182,7 +183,7 @@ class Generator:
         form = ("consult" if story < 0.25 else "green" if story < 0.60 else "orange" if story < 0.80
                 else "red" if story < 0.90 else None)
         considered = form == "red" or (form == "orange" and rng.random() < 0.5) or rng.random() < 0.05
-        self.trajectories.append((trajectory, household, "", registered, considered, "", closed, "", 1))
+        self.trajectories.append((trajectory, *household, "", registered, considered, "", closed, "", 1))
         if form:
             start = registered + dt.timedelta(days=rng.randint(0, 20))
             end = closed or (start + dt.timedelta(days=rng.randint(60, 200)) if rng.random() < 0.5 else None)

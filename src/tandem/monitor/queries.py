@@ -1,24 +1,30 @@
 """Loading the monitor's figures for a site or a region and a quarter (`spec/monitor.md`).
 
-A fixed number of queries, whatever the number of households: counts are aggregated in the database
-(COUNT DISTINCT household); only what needs a date rule row by row comes back as value tuples (the members
-of the households registered in the quarter, for C; the episodes of households with hours, for D).
-A region is one scope: every household belongs to exactly one site, so the distinct counts over the region
-equal the sums of its sites, and its average hours are the mean over all its households of that form.
+A fixed number of queries, whatever the number of households or sites: every query runs once for a set of
+sites and groups by site (`Trajectory.site`, the household's site copied onto each trajectory, so that the
+quarter's dates narrow the rows through the composite indexes). Counts are aggregated in the database
+(COUNT DISTINCT household); only what needs a date rule row by row comes back as value tuples (one row per
+registration of the quarter for C, the quarter's episodes and each household's hours per form for D).
+A region is the sum of its sites (`report.combine`): every household belongs to exactly one site, so the
+distinct counts add up, and its average hours are the mean over all its households of that form.
+
+`compute_monitor(site=|region=)` is the public API; `compute_monitor_many` and `compute_regions` give many
+sites or regions at once, with the same queries (the national figures: one pass instead of one per region).
 """
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from tandem.cases.models import Involvement, Measure, TimeEntry, Trajectory
 from tandem.monitor import rules
 from tandem.monitor.models import Experience
-from tandem.monitor.report import Counts, build_report
+from tandem.monitor.report import Counts, build_report, combine
 from tandem.organisations.models import Region, Site
 
-HOUSEHOLD = "trajectory__household"
+HOUSEHOLD = "trajectory__household_id"
+SITE = "trajectory__site_id"
 
 
 def _lookup(model, value, what: str):
@@ -30,165 +36,236 @@ def _lookup(model, value, what: str):
     return found
 
 
-def resolve_scope(*, site=None, region=None) -> tuple[dict, Q, Region]:
-    """(scope for the output, filter on the `site` of a household or an experience, region).
+def resolve_scope(*, site=None, region=None) -> tuple[dict, dict[int, dt.date]]:
+    """(scope for the output, {site id: its region's programme start} of the sites in the scope).
 
     Exactly one of `site` and `region`, each a model or its code."""
     if (site is None) == (region is None):
         raise rules.MonitorError("Kies een toekomsttuin of een regio, niet allebei en niet geen van beide.")
     if site is not None:
         site = _lookup(Site, site, "toekomsttuin")
-        return {"site": site.code}, Q(site=site), site.region
+        return {"site": site.code}, _programme_starts(Site.objects.filter(pk=site.pk))
     region = _lookup(Region, region, "regio")
-    return {"region": region.code}, Q(site__region=region), region
+    return {"region": region.code}, _programme_starts(Site.objects.filter(region=region))
 
 
-def _prefixed(households: Q, prefix: str) -> Q:
-    """The household filter as seen from a related model (`trajectory__household__site=…`)."""
-    return Q(**{f"{prefix}__{key}": value for key, value in households.children})
+def _programme_starts(sites) -> dict[int, dt.date]:
+    return dict(sites.order_by("id").values_list("id", "region__programme_start"))
 
 
-def _trajectory_counts(households: Q, quarter: rules.Quarter, programme_start: dt.date) -> dict:
-    """active, A, B and E in one query (as `rules.household_counts`): each only looks at trajectories active
-    in the quarter, since one registered or closed in the quarter is active in it."""
+def _after_programme_start(starts: dict[int, dt.date]) -> Q:
+    """Registered on or after the programme start of the site's region (question B)."""
+    by_start = defaultdict(list)
+    for site, start in starts.items():
+        by_start[start].append(site)
+    condition = Q(pk__in=[])
+    for start, sites in by_start.items():
+        condition |= Q(site_id__in=sites, registered_on__gte=start)
+    return condition
+
+
+def _trajectory_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> dict[int, dict]:
+    """active, A, B and E per site in one query (as `rules.household_counts`): each only looks at trajectories
+    active in the quarter, since one registered or closed in the quarter is active in it."""
     registered = Q(registered_on__range=(quarter.start, quarter.end))
-    closed = Q(closed_on__range=(quarter.start, quarter.end), registered_on__gte=programme_start)
+    closed = Q(closed_on__range=(quarter.start, quarter.end)) & _after_programme_start(starts)
+    rows = (
+        Trajectory.objects.filter(site_id__in=list(starts), registered_on__lte=quarter.end)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=quarter.start))
+        .order_by().values("site_id")
+        .annotate(
+            active=Count("household_id", distinct=True),
+            A=Count("household_id", distinct=True, filter=registered),
+            B=Count("household_id", distinct=True, filter=closed),
+            E=Count("household_id", distinct=True, filter=registered & Q(measure_considered=True)),
+        )
+    )
+    return {row.pop("site_id"): row for row in rows}
+
+
+def _registrations(sites: list[int], quarter: rules.Quarter):
+    """Per registration of the quarter: the youngest household member born by then and whether a member
+    without a birth date is recorded as a minor. Being under 18 only gets likelier the later one was born, so
+    the youngest decides (`rules.without_minors`)."""
+    member = "household__members__"
+    counted = Q(**{f"{member}is_network": False})
     return (
-        Trajectory.objects.filter(_prefixed(households, "household"))
-        .filter(Q(registered_on__lte=quarter.end), Q(closed_on__isnull=True) | Q(closed_on__gte=quarter.start))
-        .aggregate(
-            active=Count("household", distinct=True),
-            A=Count("household", distinct=True, filter=registered),
-            B=Count("household", distinct=True, filter=closed),
-            E=Count("household", distinct=True, filter=registered & Q(measure_considered=True)),
+        Trajectory.objects.filter(site_id__in=sites, registered_on__range=(quarter.start, quarter.end))
+        .order_by().values_list("site_id", "household_id", "registered_on")
+        .annotate(
+            youngest=Max(f"{member}birth_date", filter=counted & Q(**{f"{member}birth_date__lte":
+                                                                      F("registered_on")})),
+            minors=Count(f"{member}id", filter=counted & Q(**{f"{member}birth_date__isnull": True,
+                                                              f"{member}minor": True})),
         )
     )
 
 
-def _count_c(households: Q, quarter: rules.Quarter) -> int:
-    """C: households registered in the quarter with no member under 18 on that registration date."""
-    rows = (
-        Trajectory.objects.filter(_prefixed(households, "household"))
-        .filter(registered_on__range=(quarter.start, quarter.end))
-        .values_list("household_id", "registered_on", "household__members__birth_date",
-                     "household__members__minor", "household__members__is_network")
+def _count_c(sites: list[int], quarter: rules.Quarter) -> dict[int, int]:
+    """C per site: households registered in the quarter with no member under 18 on that registration date."""
+    found = defaultdict(set)
+    for site, household, registered_on, youngest, minors in _registrations(sites, quarter):
+        if not minors and not (youngest and rules.under_age_at(youngest, None, registered_on)):
+            found[site].add(household)
+    return {site: len(households) for site, households in found.items()}
+
+
+def _episodes(sites: list[int], quarter: rules.Quarter):
+    """(site, household, form, start, end) of every episode overlapping the quarter."""
+    return (
+        Involvement.objects.filter(**{f"{SITE}__in": sites}, start__lte=quarter.end)
+        .filter(Q(end__isnull=True) | Q(end__gte=quarter.start))
+        .order_by().values_list(SITE, HOUSEHOLD, "form", "start", "end")
     )
-    registrations = defaultdict(list)
-    for household, registered_on, birth_date, minor, is_network in rows:
-        members = registrations[(household, registered_on)]
-        if is_network is not None:  # None: a household without members (outer join)
-            members.append((birth_date, minor, is_network))
-    return len({household for (household, registered_on), members in registrations.items()
-                if rules.without_minors(members, registered_on)})
 
 
-def _episodes_in(households: Q, quarter: rules.Quarter):
-    return Involvement.objects.filter(_prefixed(households, HOUSEHOLD)).filter(
-        Q(start__lte=quarter.end), Q(end__isnull=True) | Q(end__gte=quarter.start))
-
-
-def _form_households(households: Q, quarter: rules.Quarter) -> dict[str, int]:
-    rows = _episodes_in(households, quarter).values("form").annotate(n=Count(HOUSEHOLD, distinct=True))
-    return {row["form"]: row["n"] for row in rows}
-
-
-def _hours(households: Q, quarter: rules.Quarter) -> dict[tuple, object]:
-    """Hours per (household, form) registered with a date inside the quarter, summed in the database."""
-    rows = (
-        TimeEntry.objects.filter(_prefixed(households, f"involvement__{HOUSEHOLD}"))
-        .filter(on__range=(quarter.start, quarter.end))
-        .values_list(f"involvement__{HOUSEHOLD}", "involvement__form")
+def _hours(sites: list[int], quarter: rules.Quarter):
+    """(household, form, hours) registered with a date inside the quarter, summed in the database."""
+    return (
+        TimeEntry.objects.filter(**{f"involvement__{SITE}__in": sites}, on__range=(quarter.start, quarter.end))
+        .order_by().values_list(f"involvement__{HOUSEHOLD}", "involvement__form")
         .annotate(total=Sum("hours"))
     )
-    return {(household, form): total for household, form, total in rows}
 
 
-def _episodes_with_hours(households: Q, quarter: rules.Quarter):
-    """(household, form, start, end) of the quarter's episodes of households that have hours on that form."""
-    hours = TimeEntry.objects.filter(
-        involvement__trajectory__household=OuterRef(HOUSEHOLD), involvement__form=OuterRef("form"),
-        on__range=(quarter.start, quarter.end))
-    return _episodes_in(households, quarter).filter(Exists(hours)).values_list(HOUSEHOLD, "form", "start", "end")
-
-
-def _form_hours(households: Q, quarter: rules.Quarter) -> dict[str, list]:
-    """D: per form, each household's hours per week (hours over the days covered by its episodes, in weeks)."""
-    episodes = defaultdict(list)
-    for household, form, start, end in _episodes_with_hours(households, quarter):
+def _count_d(sites: list[int], quarter: rules.Quarter) -> tuple[dict, dict]:
+    """D per site: households per form with an episode in the quarter, and their hours per week (hours over the
+    days covered by their episodes of that form; hours count only for households of that form in the quarter).
+    """
+    episodes, site_of = defaultdict(list), {}
+    for site, household, form, start, end in _episodes(sites, quarter):
         episodes[(household, form)].append((start, end))
-    per_form = defaultdict(list)
-    for (household, form), total in _hours(households, quarter).items():
-        if (household, form) in episodes:  # hours count only for households of that form in the quarter
+        site_of[household] = site
+    households = defaultdict(lambda: defaultdict(int))
+    for household, form in episodes:
+        households[site_of[household]][form] += 1
+    tallies = defaultdict(lambda: defaultdict(rules.HoursTally))
+    for household, form, total in _hours(sites, quarter):
+        if (household, form) in episodes:
             days = rules.covered_days(episodes[(household, form)], quarter)
-            per_form[form].append(rules.hours_per_week(total, days))
-    return dict(per_form)
+            tallies[site_of[household]][form].add(total, days)
+    return households, tallies
 
 
-def _measures(households: Q, first: dt.date, last: dt.date):
-    return Measure.objects.filter(_prefixed(households, HOUSEHOLD)).filter(
-        initiated_from_site=True, on__range=(first, last))
+def _measures(sites: list[int], first: dt.date, last: dt.date):
+    return Measure.objects.filter(**{f"{SITE}__in": sites}, initiated_from_site=True, on__range=(first, last))
 
 
-def _count_f(households: Q, quarter: rules.Quarter) -> dict[str, int]:
-    rows = _measures(households, quarter.start, quarter.end).values("type").annotate(
+def _count_f(sites: list[int], quarter: rules.Quarter) -> dict[int, dict]:
+    found = defaultdict(dict)
+    rows = _measures(sites, quarter.start, quarter.end).order_by().values_list(SITE, "type").annotate(
         n=Count(HOUSEHOLD, distinct=True))
-    return {row["type"]: row["n"] for row in rows}
+    for site, kind, number in rows:
+        found[site][kind] = number
+    return found
 
 
-def _count_f_cumulative(households: Q, quarter: rules.Quarter, programme_start: dt.date) -> dict[str, int]:
-    """F per type, summed over the quarters from the programme start's quarter up to and including this one."""
-    first = rules.quarter_of(programme_start)
-    if not rules.quarters_from(first, quarter):
-        return {}
+def _count_f_cumulative(starts: dict[int, dt.date], quarter: rules.Quarter) -> dict[int, dict]:
+    """F per type and site, summed over the quarters from the programme start's quarter up to this one."""
+    firsts = {site: rules.quarter_of(start) for site, start in starts.items()}
+    earliest = min(first.start for first in firsts.values())
     rows = (
-        _measures(households, first.start, quarter.end)
-        .values("type", year=ExtractYear("on"), number=ExtractQuarter("on"))
+        _measures(list(starts), earliest, quarter.end).order_by()
+        .values_list(SITE, "type", ExtractYear("on"), ExtractQuarter("on"))
         .annotate(n=Count(HOUSEHOLD, distinct=True))
     )
-    totals = defaultdict(int)
-    for row in rows:
-        totals[row["type"]] += row["n"]
-    return dict(totals)
+    totals = defaultdict(lambda: defaultdict(int))
+    for site, kind, year, number, n in rows:
+        if (year, number) >= (firsts[site].year, firsts[site].number):
+            totals[site][kind] += n
+    return totals
 
 
-def _experiences(households: Q, quarter: rules.Quarter) -> list[tuple]:
-    """G–K in the order they were entered. The scope filter works on anything with a `site` field."""
+def _experiences(sites: list[int], quarter: rules.Quarter) -> list[tuple]:
+    """(site, question, text, answer, reasons) of G–K in the order they were entered."""
     return list(
-        Experience.objects.filter(households, quarter=quarter.label).order_by("id")
-        .values_list("question", "text", "answer", "reasons")
+        Experience.objects.filter(site_id__in=sites, quarter=quarter.label).order_by("id")
+        .values_list("site_id", "question", "text", "answer", "reasons")
     )
 
 
-def load_counts(households: Q, quarter: rules.Quarter, programme_start: dt.date) -> Counts:
-    trajectories = _trajectory_counts(households, quarter, programme_start)
-    return Counts(
-        **trajectories,
-        C=_count_c(households, quarter),
-        form_households=_form_households(households, quarter),
-        form_hours=_form_hours(households, quarter),
-        F=_count_f(households, quarter),
-        F_cumulative=_count_f_cumulative(households, quarter, programme_start),
-        experiences=_experiences(households, quarter),
-    )
+def load_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> dict[int, Counts]:
+    """Counts per site (experiences apart: see `_experiences`), for every site in `starts`."""
+    sites = list(starts)
+    trajectories, c = _trajectory_counts(starts, quarter), _count_c(sites, quarter)
+    form_households, form_hours = _count_d(sites, quarter)
+    f, cumulative = _count_f(sites, quarter), _count_f_cumulative(starts, quarter)
+    return {site: Counts(**trajectories.get(site, {}), C=c.get(site, 0),
+                         form_households=dict(form_households.get(site, {})),
+                         form_hours=dict(form_hours.get(site, {})), F=dict(f.get(site, {})),
+                         F_cumulative=dict(cumulative.get(site, {})))
+            for site in sites}
+
+
+def _scope_report(scope: dict, quarter: rules.Quarter, parts: list[Counts], experiences: list[tuple]) -> dict:
+    counts = combine(parts)
+    counts.experiences = [row[1:] for row in experiences]
+    return build_report(scope, quarter, counts)
 
 
 def compute_monitor(*, site=None, region=None, quarter: str) -> dict:
     """The quarterly monitor of a site or a region (by model or by code) as the JSON object of monitor.md."""
     period = rules.parse_quarter(quarter)
-    scope, households, scope_region = resolve_scope(site=site, region=region)
-    counts = load_counts(households, period, scope_region.programme_start)
-    report = build_report(scope, period, counts)
-    report["expert_presence"] = expert_presence(households, period)
+    scope, starts = resolve_scope(site=site, region=region)
+    per_site = load_counts(starts, period) if starts else {}
+    report = _scope_report(scope, period, list(per_site.values()), _experiences(list(starts), period))
+    report["expert_presence"] = expert_presence(list(starts), period)
     return report
 
 
-def expert_presence(households: Q, quarter: rules.Quarter) -> dict:
-    """Network meetings held in the quarter and how many had an expert by experience present (issue "Tandem 3";
-    domain §4 step 7: experience expertise is present at every meeting). Counts only."""
+def compute_monitor_many(*, sites, quarter: str) -> dict[int, dict]:
+    """The monitor of each of `sites` (models), keyed by site id, with the queries of one `compute_monitor`."""
+    period = rules.parse_quarter(quarter)
+    starts = _programme_starts(Site.objects.filter(pk__in=[site.pk for site in sites]))
+    if not starts:
+        return {}
+    per_site = load_counts(starts, period)
+    codes = dict(Site.objects.filter(pk__in=list(starts)).values_list("id", "code"))
+    experiences, meetings = _experiences(list(starts), period), _expert_rows(list(starts), period)
+    reports = {}
+    for site, counts in per_site.items():
+        reports[site] = _scope_report({"site": codes[site]}, period, [counts],
+                                      [row for row in experiences if row[0] == site])
+        reports[site]["expert_presence"] = _presence(meetings.get(site, {}))
+    return reports
+
+
+def compute_regions(*, regions, quarter: str) -> dict[str, dict]:
+    """The monitor of each of `regions` (models or codes), keyed by region code: one pass over all their sites,
+    then each region the sum of its sites (the national figures)."""
+    period = rules.parse_quarter(quarter)
+    regions = [_lookup(Region, region, "regio") for region in regions]
+    sites = Site.objects.filter(region__in=regions)
+    starts, region_of = _programme_starts(sites), dict(sites.values_list("id", "region_id"))
+    per_site = load_counts(starts, period) if starts else {}
+    experiences, meetings = _experiences(list(starts), period), _expert_rows(list(starts), period)
+    reports = {}
+    for region in regions:
+        mine = {site for site, owner in region_of.items() if owner == region.pk}
+        reports[region.code] = _scope_report({"region": region.code}, period,
+                                             [per_site[site] for site in mine],
+                                             [row for row in experiences if row[0] in mine])
+        reports[region.code]["expert_presence"] = _presence(
+            {key: sum(meetings.get(site, {}).get(key, 0) for site in mine) for key in ("total", "with_expert")})
+    return reports
+
+
+def _expert_rows(sites: list[int], quarter: rules.Quarter) -> dict[int, dict]:
     from tandem.safetyplan.models import NetworkMeeting
 
-    counts = NetworkMeeting.objects.filter(
-        _prefixed(households, "trajectory__household"), held_on__gte=quarter.start, held_on__lte=quarter.end,
-    ).aggregate(total=Count("id"), with_expert=Count("id", filter=Q(expert__isnull=False)))
-    return {"meetings": counts["total"], "with_expert": counts["with_expert"],
-            "pct": rules.percentage(counts["with_expert"], counts["total"])}
+    rows = NetworkMeeting.objects.filter(
+        **{f"{SITE}__in": sites}, held_on__gte=quarter.start, held_on__lte=quarter.end,
+    ).order_by().values(SITE).annotate(total=Count("id"), with_expert=Count("id", filter=Q(expert__isnull=False)))
+    return {row[SITE]: row for row in rows}
+
+
+def _presence(counts: dict) -> dict:
+    total, with_expert = counts.get("total", 0), counts.get("with_expert", 0)
+    return {"meetings": total, "with_expert": with_expert, "pct": rules.percentage(with_expert, total)}
+
+
+def expert_presence(sites: list[int], quarter: rules.Quarter) -> dict:
+    """Network meetings held in the quarter and how many had an expert by experience present (issue "Tandem 3";
+    domain §4 step 7: experience expertise is present at every meeting). Counts only."""
+    rows = _expert_rows(sites, quarter).values()
+    return _presence({key: sum(row[key] for row in rows) for key in ("total", "with_expert")})

@@ -19,11 +19,47 @@ class Counts:
     C: int = 0
     E: int = 0
     form_households: dict[str, int] = field(default_factory=dict)
-    # Per form: the hours per week of each household of that form that registered hours in the quarter.
-    form_hours: dict[str, list[Fraction]] = field(default_factory=dict)
+    # Per form: the hours per week of each household of that form that registered hours in the quarter, as a
+    # list or summed up in a `rules.HoursTally`.
+    form_hours: dict[str, list[Fraction] | rules.HoursTally] = field(default_factory=dict)
     F: dict[str, int] = field(default_factory=dict)
     F_cumulative: dict[str, int] = field(default_factory=dict)
     experiences: list[tuple[str, str, bool | None, list]] = field(default_factory=list)
+
+
+def _add_counts(total: dict, more: dict) -> None:
+    for key, number in more.items():
+        total[key] = total.get(key, 0) + number
+
+
+def combine(parts) -> Counts:
+    """The counts of a region from those of its sites (`spec/monitor.md`, "Region"): every household belongs to
+    exactly one site, so distinct households add up, and D's hours are pooled over all the households.
+    Experiences are left to the caller: they are listed in the order they were entered, across the sites."""
+    total = Counts()
+    for part in parts:
+        for key in ("active", "A", "B", "C", "E"):
+            setattr(total, key, getattr(total, key) + getattr(part, key))
+        for key in ("form_households", "F", "F_cumulative"):
+            _add_counts(getattr(total, key), getattr(part, key))
+        for form, tally in part.form_hours.items():
+            total.form_hours.setdefault(form, rules.HoursTally()).merge(_as_tally(tally))
+    return total
+
+
+def _as_tally(values) -> rules.HoursTally:
+    if isinstance(values, rules.HoursTally):
+        return values
+    tally = rules.HoursTally()
+    for value in values:
+        tally.add_value(value)
+    return tally
+
+
+def _summary(values, households: int, active: int) -> dict:
+    if isinstance(values, rules.HoursTally):
+        return rules.tally_summary(values, households, active)
+    return rules.form_summary(values, households, active)
 
 
 def _per_type(counts: dict[str, int]) -> dict[str, int]:
@@ -32,7 +68,7 @@ def _per_type(counts: dict[str, int]) -> dict[str, int]:
 
 def _forms(counts: Counts) -> dict[str, dict]:
     return {
-        form: rules.form_summary(counts.form_hours.get(form, []), counts.form_households.get(form, 0), counts.active)
+        form: _summary(counts.form_hours.get(form, []), counts.form_households.get(form, 0), counts.active)
         for form in rules.FORMS
     }
 

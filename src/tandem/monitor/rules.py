@@ -6,7 +6,7 @@ database and two sites always count the same way.
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from math import floor
@@ -196,6 +196,59 @@ def form_summary(values: list, households: int, active: int) -> dict:
         "avg_hours_per_week": average,
         "intensity": intensity(average),
         "by_intensity": by_intensity(values),
+    }
+
+
+@dataclass
+class HoursTally:
+    """Question D for one form, summed without keeping a value per household: the same mean and classes as
+    `form_summary` over the list of hours per week, exactly, and tallies of sites add up to their region's.
+
+    A household's hours per week are its hours × 7 / max(days, 7), so the hours are summed per max(days, 7)
+    (at most 92 different ones) and the classes are decided by comparing hours × 7 with 7 × max(days, 7)."""
+
+    households: int = 0
+    by_class: dict = field(default_factory=lambda: dict.fromkeys(INTENSITIES, 0))
+    hours_by_days: dict = field(default_factory=dict)  # max(days, 7) → summed hours (exact)
+    extra: Fraction = Fraction(0)  # hours per week added as ready values (`add_value`)
+
+    def add(self, hours, days: int) -> None:
+        days = max(days, 7)
+        hours = hours if isinstance(hours, (Decimal, int, Fraction)) else _exact(hours)
+        self.households += 1
+        self.hours_by_days[days] = self.hours_by_days.get(days, 0) + hours
+        self.by_class["licht" if hours * 7 < days else "middel" if hours * 7 < 4 * days else "zwaar"] += 1
+
+    def add_value(self, value) -> None:
+        self.households += 1
+        self.extra += _exact(value)
+        self.by_class[intensity(value)] += 1
+
+    def merge(self, other: "HoursTally") -> None:
+        self.households += other.households
+        self.extra += other.extra
+        for level, number in other.by_class.items():
+            self.by_class[level] += number
+        for days, hours in other.hours_by_days.items():
+            self.hours_by_days[days] = self.hours_by_days.get(days, 0) + hours
+
+    def mean(self) -> float | None:
+        if not self.households:
+            return None
+        total = self.extra + sum((_exact(hours) * 7 / days for days, hours in self.hours_by_days.items()),
+                                 Fraction(0))
+        return round_half_away(total / self.households, 2)
+
+
+def tally_summary(tally: HoursTally, households: int, active: int) -> dict:
+    """`form_summary` from a tally instead of a list of values."""
+    average = tally.mean()
+    return {
+        "households": households,
+        "pct_of_active": percentage(households, active),
+        "avg_hours_per_week": average,
+        "intensity": intensity(average),
+        "by_intensity": dict(tally.by_class),
     }
 
 

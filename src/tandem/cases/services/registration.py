@@ -61,8 +61,9 @@ def _create_member(household: Household, data: MemberData) -> Member:
 
 def _start_trajectory(household, *, registered_on, measure_considered, reason, lead, ref) -> Trajectory:
     rules.check_not_future(registered_on, today(), "datum van aanmelding")
-    trajectory = Trajectory.objects.create(household=household, registered_on=registered_on,
-                                           measure_considered=measure_considered, reason=reason, ref=ref)
+    trajectory = Trajectory.objects.create(household=household, site_id=household.site_id,
+                                           registered_on=registered_on, measure_considered=measure_considered,
+                                           reason=reason, ref=ref)
     if lead is not None:
         LeadPeriod.objects.create(trajectory=trajectory, professional=lead, start=registered_on)
         TeamMembership.objects.create(trajectory=trajectory, professional=lead, organisation=lead.organisation,
