@@ -10,8 +10,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tandem.monitor import rules
-from tandem.monitor.queries import compute_monitor
+from tandem.monitor.queries import (
+    compute_monitor,
+    compute_monitor_many,
+    compute_regions,
+)
 from tandem.monitor.rules import MonitorError, Quarter
+from tandem.monitor.trends import trend_reports
+from tandem.organisations.models import Region
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -178,3 +184,46 @@ def test_database_and_pure_rules_agree_on_random_households(build, site):
             actual = report["D"][form]
             assert (actual["households"], actual["avg_hours_per_week"], actual["by_intensity"]) == (
                 expected["households"], expected["avg_hours_per_week"], expected["by_intensity"]), (quarter, form)
+
+
+# --- grouped computations: many sites or regions at once, and the trend figures of many quarters at once ---
+
+QUARTERS = rules.quarters_from(Quarter(2024, 1), Quarter(2026, 2))
+
+
+@pytest.fixture
+def random_region(build, site, other_site):
+    rng, facts = random.Random(20251231), {"members": {}, "trajectories": [], "episodes": [], "measures": []}
+    for number in range(40):
+        make_random_household(build, rng, site if number % 3 else other_site, facts)
+    return site.region
+
+
+def trend_figures(report: dict) -> dict:
+    return {"active": report["active"], "A": report["A"], "B": report["B"], "E": report["E"],
+            "D": {form: values["households"] for form, values in report["D"].items()},
+            "F": report["F"], "F_measures_sum": report["F_measures_sum"]}
+
+
+def test_trend_figures_of_all_quarters_equal_each_quarters_monitor(random_region, site):
+    for scope in ({"region": random_region.code}, {"site": site.code}):
+        trends = trend_reports(**scope, quarters=QUARTERS)
+        for quarter in QUARTERS:
+            expected = compute_monitor(**scope, quarter=quarter.label)
+            assert trend_figures(trends[quarter.label]) == trend_figures(expected), (scope, quarter)
+
+
+def test_many_sites_and_regions_at_once_equal_one_at_a_time(random_region, site, other_site):
+    for quarter in QUARTERS[::3]:
+        many = compute_monitor_many(sites=[site, other_site], quarter=quarter.label)
+        for each in (site, other_site):
+            assert many[each.pk] == compute_monitor(site=each, quarter=quarter.label), quarter
+        regions = compute_regions(regions=[random_region.code], quarter=quarter.label)
+        assert regions[random_region.code] == compute_monitor(region=random_region, quarter=quarter.label)
+
+
+def test_no_quarters_and_regions_without_sites(region):
+    empty = Region.objects.create(code="LEEG", name="Lege regio")
+    assert trend_reports(region=region, quarters=[]) == {}
+    assert compute_regions(regions=[empty], quarter="2025-Q1")["LEEG"] == compute_monitor(region=empty,
+                                                                                          quarter="2025-Q1")

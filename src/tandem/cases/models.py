@@ -12,6 +12,12 @@ from django.db import models
 from tandem.organisations.models import Organisation, Site
 
 
+def copy_site(row, parent_model, parent_id) -> None:
+    """Fill a row's copied `site` from its parent when the writer did not pass it (the services do)."""
+    if row.site_id is None and parent_id is not None:
+        row.site_id = parent_model.objects.filter(pk=parent_id).values_list("site_id", flat=True).first()
+
+
 class Household(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="households")
@@ -104,8 +110,7 @@ class Trajectory(models.Model):
         return f"Traject vanaf {self.registered_on:%d-%m-%Y}"
 
     def save(self, *args, **kwargs):
-        if self.site_id is None and self.household_id is not None:
-            self.site_id = Household.objects.filter(pk=self.household_id).values_list("site_id", flat=True).first()
+        copy_site(self, Household, self.household_id)
         super().save(*args, **kwargs)
 
     @property
@@ -179,6 +184,8 @@ class Involvement(models.Model):
     """An episode of a partner organisation's involvement in one form (monitor question D)."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="involvements")
+    # Copied from the trajectory when written (see `Trajectory.site`): the monitor reads a site's rows by date.
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="involvements")
     form = models.CharField("vorm", max_length=10, choices=Form.choices)
     start = models.DateField("begin")
@@ -189,7 +196,8 @@ class Involvement(models.Model):
     class Meta:
         ordering = ["start", "id"]
         indexes = [models.Index(fields=["form", "start"]),
-                   models.Index(fields=["trajectory", "form", "start", "end"], name="involvement_trajectory_form")]
+                   models.Index(fields=["trajectory", "form", "start", "end"], name="involvement_trajectory_form"),
+                   models.Index(fields=["site", "end", "start"], name="involvement_site_end")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
@@ -201,9 +209,15 @@ class Involvement(models.Model):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        copy_site(self, Trajectory, self.trajectory_id)
+        super().save(*args, **kwargs)
+
 
 class TimeEntry(models.Model):
     involvement = models.ForeignKey(Involvement, on_delete=models.CASCADE, related_name="time_entries")
+    # Copied from the episode when written (see `Trajectory.site`): the monitor reads a site's rows by date.
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
     on = models.DateField("datum")
     hours = models.DecimalField("uren", max_digits=5, decimal_places=2)
     professional = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -211,10 +225,15 @@ class TimeEntry(models.Model):
 
     class Meta:
         ordering = ["on", "id"]
-        indexes = [models.Index(fields=["involvement", "on", "hours"], name="timeentry_involvement_on")]
+        indexes = [models.Index(fields=["involvement", "on", "hours"], name="timeentry_involvement_on"),
+                   models.Index(fields=["site", "on", "involvement", "hours"], name="timeentry_site_on")]
         constraints = [
             models.CheckConstraint(condition=models.Q(hours__gt=0, hours__lte=24), name="hours_between_0_and_24"),
         ]
+
+    def save(self, *args, **kwargs):
+        copy_site(self, Involvement, self.involvement_id)
+        super().save(*args, **kwargs)
 
 
 class Consent(models.Model):
@@ -262,6 +281,8 @@ class Measure(models.Model):
     """A legal measure (monitor question F). An extension is a new row that `extends` the earlier one."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="measures")
+    # Copied from the trajectory when written (see `Trajectory.site`): the monitor reads a site's rows by date.
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
     type = models.CharField("soort", max_length=20, choices=MeasureType.choices)
     on = models.DateField("datum")
     ends_on = models.DateField("loopt tot en met", null=True, blank=True)
@@ -276,7 +297,12 @@ class Measure(models.Model):
         ordering = ["on", "id"]
         indexes = [models.Index(fields=["type", "on"]),
                    models.Index(fields=["trajectory", "initiated_from_site", "on", "type"],
-                                name="measure_trajectory_on")]
+                                name="measure_trajectory_on"),
+                   models.Index(fields=["site", "on", "type", "trajectory"], name="measure_site_on")]
+
+    def save(self, *args, **kwargs):
+        copy_site(self, Trajectory, self.trajectory_id)
+        super().save(*args, **kwargs)
 
 
 class ExpertContact(models.Model):

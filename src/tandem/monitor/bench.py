@@ -125,11 +125,11 @@ MEMBER_FIELDS = ("id", "household", "ref", "given_names", "prefix", "family_name
                  "is_network", "relation")
 TRAJECTORY_FIELDS = ("id", "household", "site", "ref", "registered_on", "measure_considered", "reason", "closed_on",
                      "end_evaluation", "version")
-INVOLVEMENT_FIELDS = ("id", "trajectory", "organisation", "form", "start", "end", "anonymous",
+INVOLVEMENT_FIELDS = ("id", "trajectory", "site", "organisation", "form", "start", "end", "anonymous",
                       "household_informed_on")
-TIME_FIELDS = ("involvement", "on", "hours", "professional")
-MEASURE_FIELDS = ("trajectory", "type", "on", "ends_on", "provisional", "extends", "initiated_from_site", "subject",
-                  "handled_by")
+TIME_FIELDS = ("involvement", "site", "on", "hours", "professional")
+MEASURE_FIELDS = ("trajectory", "site", "type", "on", "ends_on", "provisional", "extends", "initiated_from_site",
+                  "subject", "handled_by")
 
 
 class Generator:
@@ -189,30 +189,30 @@ class Generator:
             end = closed or (start + dt.timedelta(days=rng.randint(60, 200)) if rng.random() < 0.5 else None)
             if end and end < start:
                 end = start
-            self.episode(trajectory, organisation, form, start, end)
+            self.episode((trajectory, household[1]), organisation, form, start, end)
             if form in ("orange", "red") and rng.random() < 0.3:  # advice before the heavier form
-                self.episode(trajectory, organisation, "consult", registered, start)
-        self.legal(trajectory, form, registered)
+                self.episode((trajectory, household[1]), organisation, "consult", registered, start)
+        self.legal((trajectory, household[1]), form, registered)
         return closed
 
-    def episode(self, trajectory, organisation: int, form: str, start: dt.date, end: dt.date | None) -> None:
+    def episode(self, trajectory: tuple, organisation: int, form: str, start: dt.date, end: dt.date | None) -> None:
         rng = self.rng
         self.involvement_id += 1
         episode = self.involvement_id
-        self.involvements.append((episode, trajectory, organisation, form, start, end, False, None))
+        self.involvements.append((episode, *trajectory, organisation, form, start, end, False, None))
         last = min(end or LAST_DAY, start + dt.timedelta(days=180), LAST_DAY)
         day, entries = start, (rng.randint(1, 3) if form == "consult" else 16)
         while day <= last and entries:
-            self.times.append((episode, day, rng.choice(HOURS), None))
+            self.times.append((episode, trajectory[1], day, rng.choice(HOURS), None))
             day += dt.timedelta(days=rng.randint(7, 14))
             entries -= 1
 
-    def legal(self, trajectory, form: str | None, registered: dt.date) -> None:
+    def legal(self, trajectory: tuple, form: str | None, registered: dt.date) -> None:
         rng = self.rng
 
         def measure(kind: str, on: dt.date, initiated: bool = True):
             if on <= LAST_DAY:
-                self.measures.append((trajectory, kind, on, None, False, None, initiated, None, None))
+                self.measures.append((*trajectory, kind, on, None, False, None, initiated, None, None))
 
         if form == "red":
             request = registered + dt.timedelta(days=rng.randint(5, 30))
@@ -269,7 +269,7 @@ def build_dataset(households: int, sites: int, regions: int, seed: int,
                 for statement in connection.ops.sequence_reset_sql(no_style(), [Involvement]):
                     cursor.execute(statement)
     with connection.cursor() as cursor:  # fresh statistics, or the planner guesses on empty tables
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 # ------------------------------------------------------------------------------------------ measuring

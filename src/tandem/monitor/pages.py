@@ -12,6 +12,7 @@ from tandem.monitor.selectors import (
     region_closures,
     site_of,
 )
+from tandem.monitor.trends import trend_reports
 
 STATUS_LABELS = {rules.OPEN: "Open", rules.SUBMITTED: "Ingediend, wacht op goedkeuring",
                  rules.APPROVED: "Goedgekeurd"}
@@ -40,9 +41,12 @@ def _snapshots(scope: MonitorScope, site) -> dict:
     return {closure.quarter: closure.snapshot for closure in site.quarter_closures.filter(status=rules.APPROVED)}
 
 
-def _trends(scope: MonitorScope, quarter: rules.Quarter, snapshots: dict) -> list:
+def _trends(scope: MonitorScope, quarter: rules.Quarter, snapshots: dict, report: dict) -> list:
+    """Approved quarters from their locked figures; the others' trend figures in one pass (`trends`)."""
     quarters = rules.quarters_from(_first_quarter(scope), quarter)
-    return presentation.trend_charts([_report(scope, q, snapshots) for q in quarters])
+    known = {**{q.label: snapshots[q.label] for q in quarters if q.label in snapshots}, quarter.label: report}
+    live = trend_reports(**scope.query_args(), quarters=[q for q in quarters if q.label not in known])
+    return presentation.trend_charts([known.get(q.label) or live[q.label] for q in quarters])
 
 
 def _status(scope: MonitorScope, site, closure, quarter: rules.Quarter) -> dict:
@@ -80,7 +84,7 @@ def monitor_page(user, scope: MonitorScope, quarter: rules.Quarter) -> dict:
         "scope": scope, "site": site, "quarter": quarter, "report": report, "status": status,
         "closure": closure, "events": list(closure.events.all()) if closure else [],
         "differences": differences, "d_rows": presentation.d_rows(report), "f_rows": presentation.f_rows(report),
-        "charts": _trends(scope, quarter, snapshots), "navigation": quarter_navigation(scope, quarter),
+        "charts": _trends(scope, quarter, snapshots, report), "navigation": quarter_navigation(scope, quarter),
         "drill": may_drill_down(user), "actions": _actions(user, site, status),
         "intensity_labels": presentation.INTENSITY_LABELS,
     }

@@ -14,10 +14,10 @@ sites or regions at once, with the same queries (the national figures: one pass 
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import ExtractQuarter, ExtractYear
 
-from tandem.cases.models import Involvement, Measure, TimeEntry, Trajectory
+from tandem.cases.models import Involvement, Measure, Member, TimeEntry, Trajectory
 from tandem.monitor import rules
 from tandem.monitor.models import Experience
 from tandem.monitor.report import Counts, build_report, combine
@@ -86,18 +86,14 @@ def _trajectory_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> di
 def _registrations(sites: list[int], quarter: rules.Quarter):
     """Per registration of the quarter: the youngest household member born by then and whether a member
     without a birth date is recorded as a minor. Being under 18 only gets likelier the later one was born, so
-    the youngest decides (`rules.without_minors`)."""
-    member = "household__members__"
-    counted = Q(**{f"{member}is_network": False})
+    the youngest decides (`rules.without_minors`). Network persons are not household members here."""
+    members = Member.objects.filter(household_id=OuterRef("household_id"), is_network=False)
+    youngest = members.filter(birth_date__lte=OuterRef("registered_on")).order_by("-birth_date")
     return (
         Trajectory.objects.filter(site_id__in=sites, registered_on__range=(quarter.start, quarter.end))
         .order_by().values_list("site_id", "household_id", "registered_on")
-        .annotate(
-            youngest=Max(f"{member}birth_date", filter=counted & Q(**{f"{member}birth_date__lte":
-                                                                      F("registered_on")})),
-            minors=Count(f"{member}id", filter=counted & Q(**{f"{member}birth_date__isnull": True,
-                                                              f"{member}minor": True})),
-        )
+        .annotate(youngest=Subquery(youngest.values("birth_date")[:1]),
+                  minors=Exists(members.filter(birth_date__isnull=True, minor=True)))
     )
 
 
@@ -111,36 +107,46 @@ def _count_c(sites: list[int], quarter: rules.Quarter) -> dict[int, int]:
 
 
 def _episodes(sites: list[int], quarter: rules.Quarter):
-    """(site, household, form, start, end) of every episode overlapping the quarter."""
+    """(episode, site, household, form, start, end) of every episode overlapping the quarter."""
     return (
-        Involvement.objects.filter(**{f"{SITE}__in": sites}, start__lte=quarter.end)
+        Involvement.objects.filter(site_id__in=sites, start__lte=quarter.end)
         .filter(Q(end__isnull=True) | Q(end__gte=quarter.start))
-        .order_by().values_list(SITE, HOUSEHOLD, "form", "start", "end")
+        .order_by().values_list("id", "site_id", HOUSEHOLD, "form", "start", "end")
     )
 
 
-def _hours(sites: list[int], quarter: rules.Quarter):
-    """(household, form, hours) registered with a date inside the quarter, summed in the database."""
-    return (
-        TimeEntry.objects.filter(**{f"involvement__{SITE}__in": sites}, on__range=(quarter.start, quarter.end))
-        .order_by().values_list(f"involvement__{HOUSEHOLD}", "involvement__form")
-        .annotate(total=Sum("hours"))
+def _hours(sites: list[int], quarter: rules.Quarter, episodes: dict[int, tuple]) -> dict[tuple, object]:
+    """Hours per (household, form) registered with a date inside the quarter: summed per episode in the
+    database, then per household and form. Hours may lie outside their episode (preparation and aftercare), so
+    an episode that does not overlap the quarter is looked up apart (one more query, only when there is one)."""
+    per_episode = dict(
+        TimeEntry.objects.filter(site_id__in=sites, on__range=(quarter.start, quarter.end))
+        .order_by().values_list("involvement_id").annotate(total=Sum("hours"))
     )
+    others = [episode for episode in per_episode if episode not in episodes]
+    owners = dict(episodes)
+    for episode, household, form in Involvement.objects.filter(pk__in=others).values_list("id", HOUSEHOLD, "form"):
+        owners[episode] = (household, form)
+    totals = {}
+    for episode, total in per_episode.items():
+        key = owners[episode]
+        totals[key] = totals[key] + total if key in totals else total
+    return totals
 
 
 def _count_d(sites: list[int], quarter: rules.Quarter) -> tuple[dict, dict]:
     """D per site: households per form with an episode in the quarter, and their hours per week (hours over the
     days covered by their episodes of that form; hours count only for households of that form in the quarter).
     """
-    episodes, site_of = defaultdict(list), {}
-    for site, household, form, start, end in _episodes(sites, quarter):
+    episodes, owners, site_of = defaultdict(list), {}, {}
+    for episode, site, household, form, start, end in _episodes(sites, quarter):
         episodes[(household, form)].append((start, end))
-        site_of[household] = site
+        owners[episode], site_of[household] = (household, form), site
     households = defaultdict(lambda: defaultdict(int))
     for household, form in episodes:
         households[site_of[household]][form] += 1
     tallies = defaultdict(lambda: defaultdict(rules.HoursTally))
-    for household, form, total in _hours(sites, quarter):
+    for (household, form), total in _hours(sites, quarter, owners).items():
         if (household, form) in episodes:
             days = rules.covered_days(episodes[(household, form)], quarter)
             tallies[site_of[household]][form].add(total, days)
@@ -148,12 +154,12 @@ def _count_d(sites: list[int], quarter: rules.Quarter) -> tuple[dict, dict]:
 
 
 def _measures(sites: list[int], first: dt.date, last: dt.date):
-    return Measure.objects.filter(**{f"{SITE}__in": sites}, initiated_from_site=True, on__range=(first, last))
+    return Measure.objects.filter(site_id__in=sites, initiated_from_site=True, on__range=(first, last))
 
 
 def _count_f(sites: list[int], quarter: rules.Quarter) -> dict[int, dict]:
     found = defaultdict(dict)
-    rows = _measures(sites, quarter.start, quarter.end).order_by().values_list(SITE, "type").annotate(
+    rows = _measures(sites, quarter.start, quarter.end).order_by().values_list("site_id", "type").annotate(
         n=Count(HOUSEHOLD, distinct=True))
     for site, kind, number in rows:
         found[site][kind] = number
@@ -166,7 +172,7 @@ def _count_f_cumulative(starts: dict[int, dt.date], quarter: rules.Quarter) -> d
     earliest = min(first.start for first in firsts.values())
     rows = (
         _measures(list(starts), earliest, quarter.end).order_by()
-        .values_list(SITE, "type", ExtractYear("on"), ExtractQuarter("on"))
+        .values_list("site_id", "type", ExtractYear("on"), ExtractQuarter("on"))
         .annotate(n=Count(HOUSEHOLD, distinct=True))
     )
     totals = defaultdict(lambda: defaultdict(int))

@@ -53,8 +53,8 @@ def involvement_start(*, actor, trajectory: Trajectory, organisation, form: str,
     rules.check_not_future(household_informed_on, today(), "datum waarop het gezin is geïnformeerd")
     check_involvement(fresh, organisation=organisation, form=form, start=start, anonymous=anonymous,
                       household_informed_on=household_informed_on)
-    involvement = Involvement.objects.create(trajectory=fresh, organisation=organisation, form=form, start=start,
-                                             end=end, anonymous=anonymous,
+    involvement = Involvement.objects.create(trajectory=fresh, site_id=fresh.site_id, organisation=organisation,
+                                             form=form, start=start, end=end, anonymous=anonymous,
                                              household_informed_on=household_informed_on)
     log_change(actor, "involvement_start", fresh, involvement, form=form, organisation=organisation.code)
     return involvement
@@ -83,7 +83,7 @@ def time_register(*, actor, involvement: Involvement, on: dt.date, hours,
     rules.check_hours(hours)
     # Preparation and aftercare count too: the date lies within the trajectory, not necessarily the episode.
     check_in_trajectory(on, fresh, "datum van de uren")
-    entry = TimeEntry.objects.create(involvement=involvement, on=on, hours=hours,
+    entry = TimeEntry.objects.create(involvement=involvement, site_id=fresh.site_id, on=on, hours=hours,
                                      professional=actor if actor is not None else None)
     log_change(actor, "time_register", fresh, entry, hours=hours)
     return entry
