@@ -32,8 +32,8 @@ from django.utils import timezone
 
 from tandem.cases.models import Household, Involvement, Measure, Member, TimeEntry, Trajectory
 from tandem.monitor import rules
-from tandem.monitor.queries import compute_monitor
-from tandem.organisations.models import Organisation, Region, Site
+from tandem.monitor.queries import compute_monitor, compute_regions
+from tandem.organisations.models import Organisation, Region, Site, User
 
 PREFIX = "BENCH-"
 FIRST_DAY = dt.date(2024, 6, 1)
@@ -79,6 +79,7 @@ def remove_bench_data() -> None:
         Trajectory.objects.filter(household__in=households)._raw_delete(connection.alias)
         Member.objects.filter(household__in=households)._raw_delete(connection.alias)
         households._raw_delete(connection.alias)
+        User.objects.filter(username__startswith=PREFIX).delete()
         Organisation.objects.filter(code__startswith=PREFIX).delete()
         Site.objects.filter(code__startswith=PREFIX).delete()
         Region.objects.filter(code__startswith=PREFIX).delete()
@@ -289,8 +290,45 @@ def bench_regions() -> list[str]:
 
 
 def national(quarter: str) -> dict[str, dict]:
-    """Every region's monitor (one `compute_monitor` per region: a national figure is the sum of regions)."""
-    return {code: compute_monitor(region=code, quarter=quarter) for code in bench_regions()}
+    """Every region's monitor in one pass over all their sites (`compute_regions`; a national figure is the sum
+    of the regions)."""
+    return compute_regions(regions=bench_regions(), quarter=quarter)
+
+
+def region_page_client(region: str):
+    """A test client logged in as the benchmark's coordinator of `region` (created once, username `BENCH-…`):
+    coordinators see a region's figures and never dossiers."""
+    from django.test import Client
+
+    from tandem.organisations.models import Role
+
+    organisation = Organisation.objects.get(code=f"{PREFIX}VT-{region[len(PREFIX):]}")
+    user, _ = User.objects.get_or_create(username=f"{PREFIX}coordinator-{region}",
+                                         defaults={"organisation": organisation, "role": Role.COORDINATOR})
+    client = Client()
+    client.force_login(user)
+    try:  # signed in with the second factor as well, as the test suite's client does
+        from tandem.accounts.verification import VERIFIED_KEY
+    except ImportError:
+        return client
+    session = client.session
+    session[VERIFIED_KEY] = user.pk
+    session.save()
+    return client
+
+
+def region_page_ms(region: str, quarter: str) -> float:
+    """The web page of a region's monitor (figures, trends since the programme start), best of 3."""
+    from django.urls import reverse
+
+    client, url = region_page_client(region), reverse("monitor:page", args=["regio", region, quarter])
+
+    def fetch():
+        response = client.get(url)
+        if response.status_code != 200:
+            raise BenchRefused(f"De monitorpagina {url} gaf status {response.status_code}.")
+
+    return best_of(fetch)
 
 
 # ------------------------------------------------------------------------------------- DuckDB reference
@@ -487,6 +525,7 @@ def run(households: int, sites: int, regions: int, seed: int, quarter: str, forc
         "site_ms": best_of(lambda: compute_monitor(site=site, quarter=quarter)),
         "region_ms": best_of(lambda: compute_monitor(region=region, quarter=quarter)),
         "national_ms": best_of(lambda: national(quarter)),
+        "region_page_ms": region_page_ms(region, quarter),
         "duckdb_national_ms": None,
         "build_s": built_s,
     }
