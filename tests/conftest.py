@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from tandem.accounts.testing import TwoFactorClient
 from tandem.organisations.models import Organisation, Region, Site, User
 
 PASSWORD = "Tandem-test-2024!"
@@ -21,6 +22,15 @@ PASSWORD = "Tandem-test-2024!"
 def password():
     """The password of every test actor (for tests that log in through the login page)."""
     return PASSWORD
+
+
+@pytest.fixture
+def client():
+    """pytest-django's `client`, but `force_login` (and `login`) yield a fully signed-in (2FA-verified)
+    professional, so view tests need not type codes. The two factors themselves (password, TOTP code,
+    lock-out, the middleware that stops unverified sessions) are tested through the real pages in
+    tests/accounts."""
+    return TwoFactorClient()
 
 
 @pytest.fixture(autouse=True)

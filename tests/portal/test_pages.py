@@ -67,7 +67,7 @@ def test_plan_page_shows_the_current_version_and_scores_side_by_side(resident, p
 
 
 def test_access_log_lists_the_professionals_view(resident, client, actors, family, password):
-    from django.test import Client
+    from tandem.accounts.testing import TwoFactorClient as Client  # signs in with both factors
 
     anna = Client()
     anna.login(username="anna", password=password)

@@ -4,9 +4,9 @@ import datetime as dt
 import json
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
+from tandem.accounts.testing import TwoFactorClient as Client  # signs in with both factors
 from tandem.audit.models import AuditEvent
 from tandem.cases.selectors import access_for
 from tandem.core.exceptions import RuleViolation

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "tandem.monitor",
     "tandem.safetyplan",
     "tandem.portal",
+    "tandem.accounts",
 ]
 
 MIDDLEWARE = [
@@ -43,6 +44,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tandem.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tandem.core.middleware.NoStoreMiddleware",
@@ -114,6 +116,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 TANDEM_PORTAL_OIDC_ISSUER = os.environ.get("TANDEM_PORTAL_OIDC_ISSUER", "")
 TANDEM_PORTAL_OIDC_CLIENT_ID = os.environ.get("TANDEM_PORTAL_OIDC_CLIENT_ID", "")
 TANDEM_PORTAL_OIDC_CLIENT_SECRET = os.environ.get("TANDEM_PORTAL_OIDC_CLIENT_SECRET", "")
+
+# Professionals' sign-in through their organisation's OpenID Connect provider (optional; tandem.accounts.oidc).
+# Register https://<host>/inloggen/organisatie/terug/ as redirect URI. The claim names an existing user.
+TANDEM_OIDC_ISSUER = os.environ.get("TANDEM_OIDC_ISSUER", "")
+TANDEM_OIDC_CLIENT_ID = os.environ.get("TANDEM_OIDC_CLIENT_ID", "")
+TANDEM_OIDC_CLIENT_SECRET = os.environ.get("TANDEM_OIDC_CLIENT_SECRET", "")
+TANDEM_OIDC_USERNAME_CLAIM = os.environ.get("TANDEM_OIDC_USERNAME_CLAIM", "preferred_username")
 
 # Programme start for the monitor's question B; per region in the database, this is the default.
 TANDEM_PROGRAMME_START = os.environ.get("TANDEM_PROGRAMME_START", "2024-06-01")

@@ -3,11 +3,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
+from tandem.accounts.models import TotpDevice
 from tandem.cases.models import Household
 from tandem.demo import journal
 from tandem.demo.generator import build_document
-from tandem.demo.people import DEMO_PASSWORD, PROFESSIONALS
+from tandem.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, PROFESSIONALS
 from tandem.exchange.importer import ImportResult, import_document
 from tandem.organisations.models import User
 
@@ -38,5 +40,7 @@ def load_demo() -> tuple[ImportResult, list[Login]]:
             user = User.objects.select_related("organisation").get(ref=data["ref"])
             user.password = hashed
             user.save(update_fields=["password"])
+            TotpDevice.objects.update_or_create(  # the second factor with the public demo secret
+                user=user, defaults={"secret": DEMO_TOTP_SECRET, "confirmed_at": timezone.now()})
             logins.append(Login(user.username, user.get_role_display(), user.organisation.name))
     return result, logins

@@ -1,6 +1,9 @@
 """The organisations and professionals of the demo region (names of people are invented)."""
 
 DEMO_PASSWORD = "tandem-demo"
+# The one TOTP secret (base32) of every demo user: public, like the password. `tandem totp-code USERNAME` prints
+# the current code only for users with this secret; put it in an authenticator app to sign in from a phone.
+DEMO_TOTP_SECRET = "TANDEMDEMOGEHEIMTANDEMDEMOGEHEIM"
 
 REGION = {"code": "GV", "name": "Gooi en Vechtstreek", "programme_start": "2024-06-01"}
 

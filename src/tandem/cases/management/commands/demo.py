@@ -2,7 +2,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.demo.loader import DemoRefused, load_demo
-from tandem.demo.people import DEMO_PASSWORD
+from tandem.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from tandem.exchange.importer import ImportFailed
 
 
@@ -24,3 +24,7 @@ class Command(BaseCommand):
         width = max(len(login.username) for login in logins)
         for login in logins:
             self.stdout.write(f"  {login.username:<{width}}  {DEMO_PASSWORD}  {login.role}, {login.organisation}")
+        self.stdout.write(
+            "\nNa het wachtwoord vraagt Tandem een code (tweestapsverificatie). De code van nu: "
+            "tandem totp-code GEBRUIKERSNAAM\n"
+            f"of zet de openbare demosleutel {DEMO_TOTP_SECRET} in een authenticator-app (6 cijfers, 30 seconden).")

@@ -1,0 +1,43 @@
+"""Signing a professional in through the real pages: password, then the TOTP code computed with accounts.totp.
+
+Each test user gets a confirmed device with a known (test-only) secret just before the password step."""
+from django.utils import timezone
+
+from tandem.accounts import totp
+from tandem.accounts.models import TotpDevice
+from tandem.organisations.models import User
+
+E2E_SECRET = "KRAW4RCFJVPUKMSFKRAW4RCFJVPUKMSF"
+CODE_LABEL = "Code uit uw authenticator-app"
+
+
+def give_device(username: str) -> None:
+    TotpDevice.objects.update_or_create(
+        user=User.objects.get(username=username),
+        defaults={"secret": E2E_SECRET, "confirmed_at": timezone.now(), "last_used_step": None})
+
+
+def password_step(page, live_server, axe, username, password):
+    page.goto(live_server.url + "/inloggen/")
+    axe.check(page)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+
+
+def sign_in(page, live_server, axe, username, password):
+    """Both steps; axe-core checks the login page and the code page."""
+    give_device(username)
+    password_step(page, live_server, axe, username, password)
+    assert "/inloggen/code/" in page.url
+    axe.check(page)
+    page.get_by_label(CODE_LABEL).fill(totp.code_at(E2E_SECRET))
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state()
+    assert "/inloggen/" not in page.url
+
+
+def wrong_code(secret: str = E2E_SECRET) -> str:
+    """A well-formed code that is not valid now."""
+    return next(c for c in ("123456", "654321", "111111") if totp.matching_step(secret, c) is None)
