@@ -12,10 +12,14 @@ from django.db import models
 from tandem.organisations.models import Organisation, Site
 
 
-def copy_site(row, parent_model, parent_id) -> None:
-    """Fill a row's copied `site` from its parent when the writer did not pass it (the services do)."""
-    if row.site_id is None and parent_id is not None:
-        row.site_id = parent_model.objects.filter(pk=parent_id).values_list("site_id", flat=True).first()
+def copy_site(row, parent_model, parent_id, *more: str) -> None:
+    """Fill a row's copied `site` (and `more`, such as the household) from its parent when the writer did not
+    pass them (the services do)."""
+    fields = ("site_id", *more)
+    if parent_id is not None and any(getattr(row, name) is None for name in fields):
+        values = parent_model.objects.filter(pk=parent_id).values_list(*fields).first() or (None,) * len(fields)
+        for name, value in zip(fields, values):
+            setattr(row, name, value)
 
 
 class Household(models.Model):
@@ -60,6 +64,9 @@ class Member(models.Model):
 
     class Meta:
         ordering = ["is_network", "birth_date", "given_names"]
+        # The monitor's question C reads the members of a registration from the index alone.
+        indexes = [models.Index(fields=["household", "is_network", "birth_date", "minor"],
+                                name="member_household_age")]
 
     def __str__(self) -> str:
         return self.full_name
@@ -80,7 +87,7 @@ class Trajectory(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="trajectories")
     # The household's site, copied here when the trajectory starts (a household never changes site) so that the
     # monitor can narrow a site's or region's trajectories by date without going through every household.
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False, db_index=False)
     ref = models.CharField(max_length=60, blank=True, default="")
     registered_on = models.DateField("datum aanmelding")
     measure_considered = models.BooleanField("beschermingsmaatregel overwogen bij aanmelding", default=False)
@@ -184,8 +191,11 @@ class Involvement(models.Model):
     """An episode of a partner organisation's involvement in one form (monitor question D)."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="involvements")
-    # Copied from the trajectory when written (see `Trajectory.site`): the monitor reads a site's rows by date.
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
+    # Copied from the trajectory when written (see `Trajectory.site`): the monitor reads a site's rows by date
+    # and counts households from the index alone.
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False, db_index=False)
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="+", editable=False,
+                                  db_index=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="involvements")
     form = models.CharField("vorm", max_length=10, choices=Form.choices)
     start = models.DateField("begin")
@@ -197,7 +207,8 @@ class Involvement(models.Model):
         ordering = ["start", "id"]
         indexes = [models.Index(fields=["form", "start"]),
                    models.Index(fields=["trajectory", "form", "start", "end"], name="involvement_trajectory_form"),
-                   models.Index(fields=["site", "end", "start"], name="involvement_site_end")]
+                   models.Index(fields=["site", "end", "start", "form", "household"],
+                                name="involvement_site_end")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
@@ -210,14 +221,14 @@ class Involvement(models.Model):
         ]
 
     def save(self, *args, **kwargs):
-        copy_site(self, Trajectory, self.trajectory_id)
+        copy_site(self, Trajectory, self.trajectory_id, "household_id")
         super().save(*args, **kwargs)
 
 
 class TimeEntry(models.Model):
     involvement = models.ForeignKey(Involvement, on_delete=models.CASCADE, related_name="time_entries")
     # Copied from the episode when written (see `Trajectory.site`): the monitor reads a site's rows by date.
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False, db_index=False)
     on = models.DateField("datum")
     hours = models.DecimalField("uren", max_digits=5, decimal_places=2)
     professional = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -281,8 +292,11 @@ class Measure(models.Model):
     """A legal measure (monitor question F). An extension is a new row that `extends` the earlier one."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="measures")
-    # Copied from the trajectory when written (see `Trajectory.site`): the monitor reads a site's rows by date.
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False)
+    # Copied from the trajectory when written (see `Trajectory.site`): the monitor reads a site's rows by date
+    # and counts households from the index alone.
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False, db_index=False)
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="+", editable=False,
+                                  db_index=False)
     type = models.CharField("soort", max_length=20, choices=MeasureType.choices)
     on = models.DateField("datum")
     ends_on = models.DateField("loopt tot en met", null=True, blank=True)
@@ -298,10 +312,11 @@ class Measure(models.Model):
         indexes = [models.Index(fields=["type", "on"]),
                    models.Index(fields=["trajectory", "initiated_from_site", "on", "type"],
                                 name="measure_trajectory_on"),
-                   models.Index(fields=["site", "on", "type", "trajectory"], name="measure_site_on")]
+                   models.Index(fields=["site", "on", "type", "household", "initiated_from_site"],
+                                name="measure_site_on")]
 
     def save(self, *args, **kwargs):
-        copy_site(self, Trajectory, self.trajectory_id)
+        copy_site(self, Trajectory, self.trajectory_id, "household_id")
         super().save(*args, **kwargs)
 
 

@@ -126,11 +126,11 @@ MEMBER_FIELDS = ("id", "household", "ref", "given_names", "prefix", "family_name
                  "is_network", "relation")
 TRAJECTORY_FIELDS = ("id", "household", "site", "ref", "registered_on", "measure_considered", "reason", "closed_on",
                      "end_evaluation", "version")
-INVOLVEMENT_FIELDS = ("id", "trajectory", "site", "organisation", "form", "start", "end", "anonymous",
+INVOLVEMENT_FIELDS = ("id", "trajectory", "site", "household", "organisation", "form", "start", "end", "anonymous",
                       "household_informed_on")
 TIME_FIELDS = ("involvement", "site", "on", "hours", "professional")
-MEASURE_FIELDS = ("trajectory", "site", "type", "on", "ends_on", "provisional", "extends", "initiated_from_site",
-                  "subject", "handled_by")
+MEASURE_FIELDS = ("trajectory", "site", "household", "type", "on", "ends_on", "provisional", "extends",
+                  "initiated_from_site", "subject", "handled_by")
 
 
 class Generator:
@@ -185,15 +185,16 @@ class Generator:
                 else "red" if story < 0.90 else None)
         considered = form == "red" or (form == "orange" and rng.random() < 0.5) or rng.random() < 0.05
         self.trajectories.append((trajectory, *household, "", registered, considered, "", closed, "", 1))
+        key = (trajectory, household[1], household[0])  # what episodes and measures copy: site and household
         if form:
             start = registered + dt.timedelta(days=rng.randint(0, 20))
             end = closed or (start + dt.timedelta(days=rng.randint(60, 200)) if rng.random() < 0.5 else None)
             if end and end < start:
                 end = start
-            self.episode((trajectory, household[1]), organisation, form, start, end)
+            self.episode(key, organisation, form, start, end)
             if form in ("orange", "red") and rng.random() < 0.3:  # advice before the heavier form
-                self.episode((trajectory, household[1]), organisation, "consult", registered, start)
-        self.legal((trajectory, household[1]), form, registered)
+                self.episode(key, organisation, "consult", registered, start)
+        self.legal(key, form, registered)
         return closed
 
     def episode(self, trajectory: tuple, organisation: int, form: str, start: dt.date, end: dt.date | None) -> None:

@@ -14,7 +14,7 @@ sites or regions at once, with the same queries (the national figures: one pass 
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from tandem.cases.models import Involvement, Measure, Member, TimeEntry, Trajectory
@@ -23,7 +23,6 @@ from tandem.monitor.models import Experience
 from tandem.monitor.report import Counts, build_report, combine
 from tandem.organisations.models import Region, Site
 
-HOUSEHOLD = "trajectory__household_id"
 SITE = "trajectory__site_id"
 
 
@@ -93,7 +92,7 @@ def _registrations(sites: list[int], quarter: rules.Quarter):
         Trajectory.objects.filter(site_id__in=sites, registered_on__range=(quarter.start, quarter.end))
         .order_by().values_list("site_id", "household_id", "registered_on")
         .annotate(youngest=Subquery(youngest.values("birth_date")[:1]),
-                  minors=Exists(members.filter(birth_date__isnull=True, minor=True)))
+                  minors=Subquery(members.filter(birth_date__isnull=True, minor=True).values("minor")[:1]))
     )
 
 
@@ -111,7 +110,7 @@ def _episodes(sites: list[int], quarter: rules.Quarter):
     return (
         Involvement.objects.filter(site_id__in=sites, start__lte=quarter.end)
         .filter(Q(end__isnull=True) | Q(end__gte=quarter.start))
-        .order_by().values_list("id", "site_id", HOUSEHOLD, "form", "start", "end")
+        .order_by().values_list("id", "site_id", "household_id", "form", "start", "end")
     )
 
 
@@ -125,7 +124,7 @@ def _hours(sites: list[int], quarter: rules.Quarter, episodes: dict[int, tuple])
     )
     others = [episode for episode in per_episode if episode not in episodes]
     owners = dict(episodes)
-    for episode, household, form in Involvement.objects.filter(pk__in=others).values_list("id", HOUSEHOLD, "form"):
+    for episode, household, form in Involvement.objects.filter(pk__in=others).values_list("id", "household_id", "form"):
         owners[episode] = (household, form)
     totals = {}
     for episode, total in per_episode.items():
@@ -160,7 +159,7 @@ def _measures(sites: list[int], first: dt.date, last: dt.date):
 def _count_f(sites: list[int], quarter: rules.Quarter) -> dict[int, dict]:
     found = defaultdict(dict)
     rows = _measures(sites, quarter.start, quarter.end).order_by().values_list("site_id", "type").annotate(
-        n=Count(HOUSEHOLD, distinct=True))
+        n=Count("household_id", distinct=True))
     for site, kind, number in rows:
         found[site][kind] = number
     return found
@@ -173,7 +172,7 @@ def _count_f_cumulative(starts: dict[int, dt.date], quarter: rules.Quarter) -> d
     rows = (
         _measures(list(starts), earliest, quarter.end).order_by()
         .values_list("site_id", "type", ExtractYear("on"), ExtractQuarter("on"))
-        .annotate(n=Count(HOUSEHOLD, distinct=True))
+        .annotate(n=Count("household_id", distinct=True))
     )
     totals = defaultdict(lambda: defaultdict(int))
     for site, kind, year, number, n in rows:

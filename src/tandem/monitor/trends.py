@@ -15,7 +15,7 @@ from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from tandem.cases.models import Involvement, Measure, Trajectory
 from tandem.monitor import rules
-from tandem.monitor.queries import HOUSEHOLD, _after_programme_start, resolve_scope
+from tandem.monitor.queries import _after_programme_start, resolve_scope
 from tandem.monitor.report import Counts, build_report
 
 
@@ -51,7 +51,7 @@ def _form_households(sites: list[int], quarters: list[rules.Quarter]) -> dict[st
     rows = (
         Involvement.objects.filter(site_id__in=sites).filter(_overlap(_span(quarters)))
         .order_by().values("form")
-        .annotate(**{f"q_{i}": Count(HOUSEHOLD, distinct=True, filter=_overlap(quarter))
+        .annotate(**{f"q_{i}": Count("household_id", distinct=True, filter=_overlap(quarter))
                      for i, quarter in enumerate(quarters)})
     )
     found = defaultdict(dict)
@@ -66,7 +66,7 @@ def _measures(sites: list[int], quarters: list[rules.Quarter]) -> dict[str, dict
         Measure.objects.filter(site_id__in=sites, initiated_from_site=True,
                                on__range=(quarters[0].start, quarters[-1].end))
         .order_by().values_list("type", ExtractYear("on"), ExtractQuarter("on"))
-        .annotate(n=Count(HOUSEHOLD, distinct=True))
+        .annotate(n=Count("household_id", distinct=True))
     )
     found = defaultdict(dict)
     for kind, year, number, n in rows:

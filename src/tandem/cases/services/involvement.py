@@ -53,9 +53,9 @@ def involvement_start(*, actor, trajectory: Trajectory, organisation, form: str,
     rules.check_not_future(household_informed_on, today(), "datum waarop het gezin is geïnformeerd")
     check_involvement(fresh, organisation=organisation, form=form, start=start, anonymous=anonymous,
                       household_informed_on=household_informed_on)
-    involvement = Involvement.objects.create(trajectory=fresh, site_id=fresh.site_id, organisation=organisation,
-                                             form=form, start=start, end=end, anonymous=anonymous,
-                                             household_informed_on=household_informed_on)
+    involvement = Involvement.objects.create(trajectory=fresh, site_id=fresh.site_id, household_id=fresh.household_id,
+                                             organisation=organisation, form=form, start=start, end=end,
+                                             anonymous=anonymous, household_informed_on=household_informed_on)
     log_change(actor, "involvement_start", fresh, involvement, form=form, organisation=organisation.code)
     return involvement
 

@@ -77,8 +77,8 @@ def measure_record(*, actor, trajectory: Trajectory, type: str, on: dt.date, end
     _check_measure(fresh, type=type, on=on, ends_on=ends_on, provisional=provisional, extends=extends,
                    subject=subject)
     _check_handler(fresh, handled_by)
-    measure = Measure.objects.create(trajectory=fresh, site_id=fresh.site_id, type=type, on=on, ends_on=ends_on,
-                                     provisional=provisional, extends=extends,
+    measure = Measure.objects.create(trajectory=fresh, site_id=fresh.site_id, household_id=fresh.household_id,
+                                     type=type, on=on, ends_on=ends_on, provisional=provisional, extends=extends,
                                      initiated_from_site=initiated_from_site, subject=subject,
                                      handled_by=handled_by)
     log_change(actor, "measure_record", fresh, measure, type=type)
