@@ -31,3 +31,17 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("Het toegangslogboek kan niet worden gewijzigd.")
+
+
+class AuditHead(models.Model):
+    """The anchor of the chain: one row, updated in the same transaction as every append.
+
+    The chain alone cannot show that its newest entries were removed; the head can (count and last hash).
+    `tandem audit verify` prints the head hash so that it can be written down outside the system.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    count = models.BigIntegerField(default=0)
+    last_id = models.BigIntegerField(null=True)
+    last_hash = models.CharField(max_length=64)
+    updated_at = models.DateTimeField()

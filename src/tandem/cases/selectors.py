@@ -6,6 +6,8 @@
 - An expert by experience sees a trajectory only while on its team and with the household's consent to their
   organisation.
 - Coordinators, project leads and administrators see no dossier at all.
+- Emergency access (`tandem.security`): a dossier professional with an active grant sees the household's
+  trajectories for the grant's time, identifying but read-only.
 """
 from dataclasses import dataclass
 
@@ -14,6 +16,7 @@ from django.utils import timezone
 
 from tandem.cases.models import Consent, Form, Household, Involvement, Trajectory
 from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Role
+from tandem.security.models import EmergencyAccess
 
 LOCAL_TEAM_ROLES = {Role.CONSULENT, Role.GEDRAGSWETENSCHAPPER}
 
@@ -27,9 +30,13 @@ def _current_team_q(user, today) -> Q:
     return Q(team__professional=user) & (Q(team__left_on__isnull=True) | Q(team__left_on__gte=today))
 
 
-def trajectories_visible_to(user) -> QuerySet[Trajectory]:
-    """The trajectories this professional may open. Empty for roles without dossier access."""
-    if not user.is_authenticated or not user.is_active or user.role in NO_DOSSIER_ROLES or not user.organisation:
+def _may_see_dossiers(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role not in NO_DOSSIER_ROLES and user.organisation)
+
+
+def need_to_know(user) -> QuerySet[Trajectory]:
+    """The trajectories this professional may open by their work (without emergency access)."""
+    if not _may_see_dossiers(user):
         return Trajectory.objects.none()
     if _is_local_team_worker(user):
         return Trajectory.objects.filter(household__site=user.organisation.site)
@@ -39,6 +46,21 @@ def trajectories_visible_to(user) -> QuerySet[Trajectory]:
         consented = _active_consents(user.organisation, today).values("trajectory_id")
         visible = visible.filter(id__in=consented)
     return Trajectory.objects.filter(id__in=visible.values("id"))
+
+
+def active_emergency_grants(user) -> QuerySet[EmergencyAccess]:
+    if not _may_see_dossiers(user):
+        return EmergencyAccess.objects.none()
+    now = timezone.now()
+    return EmergencyAccess.objects.filter(user=user, starts_at__lte=now, ends_at__gt=now)
+
+
+def trajectories_visible_to(user) -> QuerySet[Trajectory]:
+    """The trajectories this professional may open. Empty for roles without dossier access."""
+    if not _may_see_dossiers(user):
+        return Trajectory.objects.none()
+    emergency = active_emergency_grants(user).values("household_id")
+    return Trajectory.objects.filter(Q(id__in=need_to_know(user).values("id")) | Q(household_id__in=emergency))
 
 
 def households_visible_to(user) -> QuerySet[Household]:
@@ -58,6 +80,7 @@ class Access:
     view: bool
     edit: bool
     identifying: bool  # may see names, birth dates and BSN of the household
+    emergency: bool = False  # seen through emergency access only (read-only, flagged to the consultant)
 
     @property
     def anonymous(self) -> bool:
@@ -67,9 +90,14 @@ class Access:
 NO_ACCESS = Access(view=False, edit=False, identifying=False)
 
 
+EMERGENCY_ACCESS = Access(view=True, edit=False, identifying=True, emergency=True)
+
+
 def access_for(user, trajectory: Trajectory) -> Access:
     """Need-to-know for one trajectory, in one place."""
-    if not trajectories_visible_to(user).filter(pk=trajectory.pk).exists():
+    if not need_to_know(user).filter(pk=trajectory.pk).exists():
+        if active_emergency_grants(user).filter(household_id=trajectory.household_id).exists():
+            return EMERGENCY_ACCESS
         return NO_ACCESS
     if _is_local_team_worker(user):
         return Access(view=True, edit=True, identifying=True)

@@ -2,6 +2,7 @@
 from django.urls import path
 
 from tandem.cases import views
+from tandem.security.views import emergency_request
 
 app_name = "cases"
 
@@ -10,7 +11,9 @@ T = "traject/<uuid:trajectory_id>/"
 urlpatterns = [
     path("", views.my_families, name="my_families"),
     path("aanmelden/", views.household_register, name="household_register"),
+    path("noodtoegang/", emergency_request, name="emergency_request"),
     path("<uuid:household_id>/", views.household_detail, name="household"),
+    path("<uuid:household_id>/toegangslogboek/", views.household_access_log, name="access_log"),
     path("<uuid:household_id>/persoon-toevoegen/", views.member_add, name="member_add"),
     path("<uuid:household_id>/opnieuw-aanmelden/", views.trajectory_register, name="trajectory_register"),
     path(T + "triage/", views.triage_record, name="triage_record"),

@@ -133,3 +133,28 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("TANDEM_LOG_LEVEL", "WARNING")},
 }
+
+# --- Security (issue 5; docs/security.md): emergency access, retention, production mode, security headers ---
+INSTALLED_APPS += ["tandem.security"]
+MIDDLEWARE += ["tandem.security.middleware.SecurityHeadersMiddleware"]
+# Emergency access ("break the glass"): how long one grant lasts.
+TANDEM_EMERGENCY_MINUTES = envint("TANDEM_EMERGENCY_MINUTES", 60)
+# Retention after the last trajectory closed (Jeugdwet art. 7.3.8: 20 years); `tandem retention` applies it.
+TANDEM_RETENTION_YEARS = envint("TANDEM_RETENTION_YEARS", 20)
+# Production (TANDEM_PRODUCTION=1): a real secret from the environment, no DEBUG, HTTPS only. `tandem check
+# --deploy` is clean with it. Without it (tests, scripts/start, CI) the development defaults above apply.
+TANDEM_PRODUCTION = envbool("TANDEM_PRODUCTION", "False")
+if TANDEM_PRODUCTION:
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not os.environ.get("TANDEM_SECRET_KEY"):
+        raise ImproperlyConfigured("TANDEM_PRODUCTION=1 vraagt om TANDEM_SECRET_KEY (een lange, willekeurige sleutel).")
+    if DEBUG:
+        raise ImproperlyConfigured("TANDEM_DEBUG mag niet aan staan met TANDEM_PRODUCTION=1.")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("TANDEM_SECURE_COOKIES", str(TANDEM_PRODUCTION))
+SECURE_SSL_REDIRECT = envbool("TANDEM_SSL_REDIRECT", str(TANDEM_PRODUCTION))
+SECURE_HSTS_SECONDS = envint("TANDEM_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("TANDEM_HSTS_INCLUDE_SUBDOMAINS", str(SECURE_HSTS_SECONDS > 0))
+SECURE_HSTS_PRELOAD = envbool("TANDEM_HSTS_PRELOAD", str(SECURE_HSTS_SECONDS > 0))
+if envbool("TANDEM_BEHIND_PROXY", "False"):  # TLS ends at a reverse proxy that sets X-Forwarded-Proto
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

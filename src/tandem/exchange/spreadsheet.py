@@ -261,7 +261,8 @@ class SheetDocument:
         if row.get(columns["bsn"]):
             data["bsn"] = row[columns["bsn"]].replace(" ", "").zfill(9)
         who = "|".join(str(data.get(k) or "") for k in ("given_names", "prefix", "family_name", "birth_date"))
-        digest = hashlib.sha1(f"{self.site.code}|{household_ref}|{who.lower()}".encode()).hexdigest()[:16]
+        digest = hashlib.sha1(f"{self.site.code}|{household_ref}|{who.lower()}".encode(),
+                              usedforsecurity=False).hexdigest()[:16]  # a stable reference, not a secret
         return {"ref": f"m-{digest}", **data}
 
     # --- the document

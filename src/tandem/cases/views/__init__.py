@@ -1,4 +1,5 @@
 """Dossier screens, one module per topic. Every view loads through need-to-know and changes through one service."""
+from tandem.cases.views.access_log import household_access_log
 from tandem.cases.views.household import household_detail
 from tandem.cases.views.involvement import (
     involvement_end,
@@ -26,6 +27,7 @@ __all__ = [
     "consent_record",
     "consent_withdraw",
     "expert_contact_record",
+    "household_access_log",
     "household_detail",
     "household_register",
     "involvement_end",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from tandem.audit.services import audit_record
@@ -42,24 +42,40 @@ class HouseholdView:
         return next((t for t in self.household.trajectories.all() if t.is_open), None)
 
 
+def deny(user, *, household_id=None, requested=None):
+    """404 for a dossier the person may not see, or that does not exist: the same answer for both, and the
+    attempt is logged (with the household only when it exists; the person never learns which it was)."""
+    audit_record(actor=user, action="access_denied", household_id=household_id, purpose="geen toegang",
+                 detail={"requested": str(requested)} if requested else None)
+    return Http404(NOT_FOUND)
+
+
 def load_household(user, household_id) -> HouseholdView:
     household = Household.objects.filter(pk=household_id).select_related("site").first()
     if household is None:
-        raise Http404(NOT_FOUND)
+        raise deny(user, requested=household_id)
     visible = list(trajectories_visible_to(user).filter(household=household).order_by("-registered_on"))
     if not visible:
-        raise Http404(NOT_FOUND)
+        raise deny(user, household_id=household.pk)
     accesses = {t.pk: access_for(user, t) for t in visible}
     primary = next((t for t in visible if t.is_open), visible[0])
     return HouseholdView(household, visible, accesses, primary)
 
 
-def load_trajectory(user, trajectory_id, *, edit: bool = True) -> tuple[Trajectory, Access]:
-    trajectory = get_object_or_404(Trajectory.objects.select_related("household", "household__site"),
-                                   pk=trajectory_id)
+def find_trajectory(user, trajectory_id) -> tuple[Trajectory, Access]:
+    """The trajectory and the person's access; 404 (logged) when they may not see it."""
+    trajectory = (Trajectory.objects.select_related("household", "household__site").filter(pk=trajectory_id)
+                  .first())
+    if trajectory is None:
+        raise deny(user, requested=trajectory_id)
     access = access_for(user, trajectory)
     if not access.view:
-        raise Http404(NOT_FOUND)
+        raise deny(user, household_id=trajectory.household_id)
+    return trajectory, access
+
+
+def load_trajectory(user, trajectory_id, *, edit: bool = True) -> tuple[Trajectory, Access]:
+    trajectory, access = find_trajectory(user, trajectory_id)
     if edit and not access.edit:
         raise PermissionDenied("U mag dit dossier bekijken, maar niet wijzigen.")
     # Edit forms show members and team by name: opening one is a read of the dossier too.

@@ -21,6 +21,7 @@ from tandem.cases.views.display import (
 )
 from tandem.cases.views.overview import can_register
 from tandem.organisations.models import Role
+from tandem.security.selectors import emergency_grants_for
 
 
 @dataclass
@@ -144,5 +145,6 @@ def household_detail(request, household_id):
                                                                           today),
         "current": current, "earlier": [p for p in pages if p is not current],
         "can_register_again": view.open_trajectory is None and can_register(request.user) and access.edit,
+        "emergency_notices": list(emergency_grants_for(household)) if access.edit else [],
     }
     return render(request, "cases/household.html", context)

@@ -9,6 +9,8 @@ from tandem.cases.selectors import LOCAL_TEAM_ROLES, access_for, households_for_
 from tandem.cases.views.display import Regime, is_current, regime, stage
 from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind
 from tandem.safetyplan.selectors import overdue_for
+from tandem.security.rules import EMERGENCY_ROLES
+from tandem.security.selectors import emergency_notices_for_lead
 
 ANONYMOUS = "Anoniem gezin"
 
@@ -75,5 +77,7 @@ def my_families(request):
         "overdue": _overdue(user, rows, today),
         "no_dossiers": user.role in NO_DOSSIER_ROLES or user.organisation is None,
         "can_register": can_register(user),
+        "emergency_notices": list(emergency_notices_for_lead(user)),
+        "can_request_emergency": user.role in EMERGENCY_ROLES,
     }
     return render(request, "cases/my_families.html", context)

@@ -1,25 +1,17 @@
 """Loading a trajectory for the safety-plan pages, with need-to-know (404 for outsiders) and the read log."""
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from tandem.audit.services import audit_record
-from tandem.cases.models import Trajectory
-from tandem.cases.selectors import access_for
-from tandem.cases.views.common import NOT_FOUND
+from tandem.cases.views.common import find_trajectory
 from tandem.core.plain_language import hints
 
 PURPOSE = "veiligheidsplan bekijken"
 
 
 def load_for_reading(user, trajectory_id, *, what: object = None):
-    """The trajectory and the person's access; 404 when they may not see it. Every read is logged."""
-    trajectory = get_object_or_404(Trajectory.objects.select_related("household", "household__site"),
-                                   pk=trajectory_id)
-    access = access_for(user, trajectory)
-    if not access.view:
-        raise Http404(NOT_FOUND)
+    """The trajectory and the person's access; 404 (logged) when they may not see it. Every read is logged."""
+    trajectory, access = find_trajectory(user, trajectory_id)
     audit_record(actor=user, action="view", household_id=trajectory.household_id, obj=what or trajectory,
                  purpose=PURPOSE)
     return trajectory, access

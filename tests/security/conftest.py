@@ -1,0 +1,74 @@
+"""One dossier with at least one object of every kind a URL can name, and a beheerder (administrator).
+
+Objects are made through the services (actor=None is the system), except the safety-plan version, which is
+written straight into its tables (test data, as in tests/portal/helpers.py)."""
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from tandem.cases import services
+from tandem.organisations.models import User
+from tandem.portal.services import correction_request_add
+from tandem.safetyplan import services as plan_services
+from tandem.safetyplan.models import PlanVersion, SafetyAgreement, SafetyPlan, UnsafeSituation
+
+D = dt.date
+# What a forbidden person must never see: the members' names and the child's BSN.
+SECRETS = ["Fatima", "Amrani", "Daan", "111222333"]
+
+
+@dataclass
+class World:
+    family: object
+    objects: dict
+
+
+def _plan_version(family, actor):
+    plan = SafetyPlan.objects.create(trajectory=family)
+    version = PlanVersion.objects.create(plan=plan, number=1, dated_on=D(2025, 2, 10), phase="direct_safety",
+                                         evaluation_on=D(2025, 4, 1), monitored_by="Oma Truus", created_by=actor)
+    situation = UnsafeSituation.objects.create(version=version, rank=1, in_family_words="Als er ruzie is, is Daan bang.")
+    agreement = SafetyAgreement.objects.create(situation=situation, who="Fatima", what="Belt oma als het misgaat",
+                                               due_on=D(2025, 3, 1), if_not_kept="De consulent belt")
+    return version, agreement
+
+
+def _analysis(family, orgs):
+    gw = User.objects.create_user(username="gwen", password="x-Tandem-2024!", first_name="Gwen", last_name="Hendriks",
+                                  organisation=orgs["local"], role="gedragswetenschapper")
+    analysis = plan_services.analysis_record(actor=None, trajectory=family, made_on=D(2025, 2, 12),
+                                             facts="Daan is bang als er ruzie is.")
+    challenge = plan_services.analysis_challenge(actor=gw, analysis=analysis, on=D(2025, 2, 13),
+                                                 challenge="Is er ook iets anders aan de hand?")
+    return challenge
+
+
+@pytest.fixture
+def beheerder(orgs):
+    return User.objects.create_user(username="ben", password="x-Tandem-2024!", first_name="Ben", last_name="Beheer",
+                                    organisation=orgs["coord"], role="beheerder")
+
+
+@pytest.fixture
+def world(family, actors, orgs, mother):
+    membership = services.team_member_add(actor=None, trajectory=family, professional=actors["partner"],
+                                          joined_on=D(2025, 2, 1), role_in_team="veiligheid")
+    consent = services.consent_record(actor=None, trajectory=family, organisation=orgs["vt"], given_by=mother,
+                                      purpose="Meedenken over de veiligheid thuis", given_on=D(2025, 2, 3))
+    involvement = services.involvement_start(actor=None, trajectory=family, organisation=orgs["vt"], form="consult",
+                                             start=D(2025, 2, 6))
+    entry = services.journal_entry_add(actor=actors["consulent"], trajectory=family, kind="contact_note",
+                                       nature="observation", source="huisbezoek", text="Fatima vertelt over Daan.")
+    version, agreement = _plan_version(family, actors["consulent"])
+    challenge = _analysis(family, orgs)
+    correction = correction_request_add(member=mother, what_is_wrong="Daan heet anders.", journal_entry=entry)
+    family.refresh_from_db()
+    objects = {"household_id": family.household_id, "trajectory_id": family.pk, "member_id": mother.pk,
+               "membership_id": membership.pk, "involvement_id": involvement.pk, "consent_id": consent.pk,
+               "number": 1, "agreement_id": agreement.pk, "challenge_id": challenge.pk, "version_id": version.pk,
+               "entry_id": entry.pk, "correction_id": correction.pk,
+               # the monitor: site codes and quarters only
+               "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
+               "step": "indienen"}
+    return World(family=family, objects=objects)

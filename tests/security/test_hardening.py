@@ -1,0 +1,65 @@
+"""Hardening: security headers on every page, a clean `tandem check --deploy` in production mode, a secret
+from the environment, and URLs that cannot carry personal data."""
+import os
+import re
+import subprocess
+import sys
+
+from django.urls import reverse
+
+from .test_url_roles import PARAM, all_routes
+
+# The only things a URL may carry: random ids, row numbers, and the monitor's site codes and quarters.
+ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id", "involvement_id", "consent_id",
+                  "number", "agreement_id", "challenge_id", "version_id", "entry_id", "correction_id",
+                  "kind", "code", "quarter", "question", "step"}
+PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
+
+
+def test_no_url_takes_a_name_bsn_or_birth_date():
+    for route in all_routes():
+        for match in PARAM.finditer(route):
+            assert not PERSONAL.search(match["name"]), route
+            assert match["name"] in ALLOWED_PARAMS, f"{route}: is '{match['name']}' personal? Add it with a reason."
+
+
+def test_every_page_sends_the_security_headers(client, actors):
+    client.force_login(actors["consulent"])
+    response = client.get(reverse("cases:my_families"))
+    csp = response["Content-Security-Policy"]
+    for part in ("default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+                 "frame-ancestors 'none'"):
+        assert part in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_no_template_has_inline_scripts_or_styles():
+    from django.conf import settings
+    root = settings.BASE_DIR / "templates"
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.html")
+                 if re.search(r"<script(?![^>]*\bsrc=)|<style|\sstyle=|\son[a-z]+=", p.read_text())]
+    assert offenders == []
+
+
+def _check_deploy(**env):
+    # A clean environment: no TANDEM_ settings, no DJANGO_ALLOW_ASYNC_UNSAFE (set by the e2e tests' conftest).
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "DJANGO_"))}
+    environment.update(DJANGO_SETTINGS_MODULE="tandem.config.settings", **env)
+    return subprocess.run([sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+                          env=environment, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_check_deploy_is_clean_in_production_mode():
+    result = _check_deploy(TANDEM_PRODUCTION="1", TANDEM_SECRET_KEY="Zq8$3vB!pX7wL2#nR5tY9uE1oI4aS6dF0gH-kj8Hq2mN4bV6cX8zL1pO3iU5yT7",
+                           TANDEM_ALLOWED_HOSTS="tandem.example.nl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_mode_needs_a_secret_from_the_environment():
+    result = _check_deploy(TANDEM_PRODUCTION="1")
+    assert result.returncode != 0 and "TANDEM_SECRET_KEY" in result.stderr

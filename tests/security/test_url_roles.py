@@ -1,0 +1,114 @@
+"""Every URL × every role, DERIVED FROM THE URL CONFIGURATION: a new URL cannot escape this test.
+
+The URL patterns are walked recursively (django.urls.get_resolver()); each parameter is filled with the id of
+a real object of one dossier (tests/security/conftest.py). A parameter this test does not know fails the test,
+so whoever adds a URL must say how to fill it. Every URL is visited with GET and with an empty POST:
+- by everyone outside the dossier's need-to-know (a partner not on the team, professionals of other
+  organisations and sites, an expert without consent, a coordinator and a beheerder): never a member's name
+  or the BSN in any response;
+- anonymously: every non-public URL answers with a redirect to a sign-in page, or 404.
+"""
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from .conftest import SECRETS
+
+PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+FORBIDDEN_ROLES = ["partner2", "outsider", "other_site", "coordinator", "expert", "rvdk", "beheerder"]
+SIGN_IN_PAGES = ("/inloggen/", "/mijn/inloggen/")
+# Pages anyone may open without signing in: the sign-in flows themselves and the residents' rights page.
+PUBLIC_PREFIXES = ("inloggen/", "uitloggen/", "mijn/inloggen/", "mijn/uitloggen/", "mijn/digid/", "mijn/uitleg/")
+
+
+def _walk(patterns, prefix=""):
+    for pattern in patterns:
+        route = prefix + _route_text(pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern.url_patterns, route)
+        elif isinstance(pattern, URLPattern):
+            yield route
+
+
+def _route_text(pattern) -> str:
+    text = str(pattern.pattern)
+    if getattr(pattern.pattern, "regex", None) is not None and not hasattr(pattern.pattern, "_route"):
+        if pattern.pattern.regex.groups:
+            pytest.fail(f"URL-patroon met een reguliere expressie en parameters: {text}; vul het hier in.")
+        text = text.lstrip("^").rstrip("$")
+    return text
+
+
+def all_routes() -> list[str]:
+    return sorted(set(_walk(get_resolver().url_patterns)))
+
+
+def fill(route: str, objects: dict) -> str:
+    def value(match):
+        name = match["name"]
+        if name not in objects:
+            pytest.fail(f"Onbekende URL-parameter '{name}' in '{route}': vul hem in tests/security/conftest.py.")
+        return str(objects[name])
+    return "/" + PARAM.sub(value, route)
+
+
+def body(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8", errors="replace") + response.get("Location", "")
+
+
+def test_the_walk_finds_every_app():
+    routes = all_routes()
+    for prefix in ("gezinnen/", "monitor/", "veiligheid/", "mijn/", "inloggen/"):
+        assert any(r.startswith(prefix) for r in routes), prefix
+    assert len(routes) > 50
+
+
+def test_every_url_parameter_can_be_filled(world):
+    for route in all_routes():
+        fill(route, world.objects)
+
+
+def test_the_consultant_does_see_the_names(world, client, actors):
+    """The check below can see names when they are there."""
+    client.force_login(actors["consulent"])
+    page = body(client.get(fill("gezinnen/<uuid:household_id>/", world.objects)))
+    assert "Fatima" in page and "Amrani" in page
+
+
+def _visit(client, url, method):
+    return client.get(url) if method == "GET" else client.post(url, {})
+
+
+@pytest.mark.parametrize("role", FORBIDDEN_ROLES)
+def test_outsiders_never_get_the_household_data(role, world, client, actors, beheerder):
+    user = beheerder if role == "beheerder" else actors[role]
+    leaks = []
+    for route in all_routes():
+        url = fill(route, world.objects)
+        for method in ("GET", "POST"):
+            client.force_login(user)  # again each time: the sign-out URLs are visited too
+            response = _visit(client, url, method)
+            leaks += [f"{method} {url} ({response.status_code}): {s}" for s in SECRETS if s in body(response)]
+    assert not leaks, "\n".join(leaks)
+
+
+def _is_public(route: str) -> bool:
+    return route == "" or route.startswith(PUBLIC_PREFIXES)
+
+
+def test_anonymous_gets_a_sign_in_page_or_nothing(world, client):
+    wrong = []
+    for route in all_routes():
+        url = fill(route, world.objects)
+        for method in ("GET", "POST"):
+            response = _visit(client, url, method)
+            text = body(response)
+            wrong += [f"{method} {url}: {s}" for s in SECRETS if s in text]
+            if _is_public(route):
+                continue
+            to_sign_in = response.status_code == 302 and response["Location"].startswith(SIGN_IN_PAGES)
+            if not (to_sign_in or response.status_code == 404):
+                wrong.append(f"{method} {url}: {response.status_code} {response.get('Location', '')}")
+    assert not wrong, "\n".join(wrong)
