@@ -18,6 +18,12 @@ ACTION_LABELS = {
     "correction_handle": "heeft een verzoek om verbetering beantwoord",
     "journal_entry_add": "heeft een notitie geschreven", "consent_record": "heeft een toestemming vastgelegd",
     "consent_withdraw": "heeft een toestemming als ingetrokken vastgelegd",
+    "access_denied": "probeerde uw dossier te openen, maar kreeg geen toegang",
+    "emergency_access": "kreeg noodtoegang tot uw dossier (met een reden, voor korte tijd)",
+    "monitor_drill_down": "zag uw gezin in een lijst achter een telling van de kwartaalmonitor",
+    "export": "heeft gegevens uitgewisseld met een ander systeem (uitwisselbestand)",
+    "household_register": "heeft uw gezin aangemeld",
+    "retention_erase": "heeft gegevens verwijderd omdat de bewaartermijn voorbij was",
 }
 
 
@@ -89,7 +95,7 @@ def access_log(request):
         request.GET.get("pagina"))
     log_read(request, "access_log")
     names = {str(m.pk): m.given_names for m in member.household.members.filter(is_network=False)}
-    rows = [{"event": e, "who": _actor_label(e, names), "what": ACTION_LABELS.get(e.action, e.action)}
+    rows = [{"event": e, "who": _actor_label(e, names), "what": ACTION_LABELS.get(e.action, "heeft iets in uw dossier vastgelegd of bekeken")}
             for e in page]
     context = {"title": "Wie keek er in ons dossier", "nav": "log", "page": page, "rows": rows,
                "include_residents": include_residents}
