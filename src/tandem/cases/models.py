@@ -207,8 +207,8 @@ class Involvement(models.Model):
         ordering = ["start", "id"]
         indexes = [models.Index(fields=["form", "start"]),
                    models.Index(fields=["trajectory", "form", "start", "end"], name="involvement_trajectory_form"),
-                   models.Index(fields=["site", "end", "start", "form", "household"],
-                                name="involvement_site_end")]
+                   models.Index(fields=["site", "end", "start", "form", "household", "id"],
+                                name="involvement_site_dates")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),

@@ -106,12 +106,12 @@ def _count_c(sites: list[int], quarter: rules.Quarter) -> dict[int, int]:
 
 
 def _episodes(sites: list[int], quarter: rules.Quarter):
-    """(episode, site, household, form, start, end) of every episode overlapping the quarter."""
-    return (
-        Involvement.objects.filter(site_id__in=sites, start__lte=quarter.end)
-        .filter(Q(end__isnull=True) | Q(end__gte=quarter.start))
-        .order_by().values_list("id", "site_id", "household_id", "form", "start", "end")
-    )
+    """(episode, site, household, form, start, end) of every episode overlapping the quarter: the open ones and
+    those ending in or after it, as two disjoint range scans of one index (UNION ALL, no OR)."""
+    started = Involvement.objects.filter(site_id__in=sites, start__lte=quarter.end).order_by()
+    columns = ("id", "site_id", "household_id", "form", "start", "end")
+    return (started.filter(end__isnull=True).values_list(*columns)
+            .union(started.filter(end__gte=quarter.start).values_list(*columns), all=True))
 
 
 def _hours(sites: list[int], quarter: rules.Quarter, episodes: dict[int, tuple]) -> dict[tuple, object]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from math import floor
 
 from tandem.core.dates import age_on
@@ -39,11 +40,11 @@ class Quarter:
     def label(self) -> str:
         return f"{self.year}-Q{self.number}"
 
-    @property
+    @cached_property  # (a frozen dataclass: cached_property writes to the instance's __dict__ directly)
     def start(self) -> dt.date:
         return dt.date(self.year, 3 * self.number - 2, 1)
 
-    @property
+    @cached_property
     def end(self) -> dt.date:
         """The reference date (peildatum): the last day of the quarter."""
         return self.next().start - dt.timedelta(days=1)
@@ -118,11 +119,14 @@ def household_counts(trajectories: Iterable[tuple], quarter: Quarter, programme_
 
 def covered_days(episodes: Iterable[tuple[dt.date, dt.date | None]], quarter: Quarter) -> int:
     """Days of the quarter covered by the union of the episodes (start, end or None), both ends included."""
+    first, last = quarter.start, quarter.end
     clipped = sorted(
-        (max(start, quarter.start), min(end or quarter.end, quarter.end))
-        for start, end in episodes if overlaps(start, end, quarter)
+        (max(start, first), min(end or last, last))
+        for start, end in episodes if start <= last and (end is None or end >= first)  # `overlaps`
     )
-    days, reach = 0, quarter.start - dt.timedelta(days=1)
+    if len(clipped) == 1:  # the common case, as the loop below would count it
+        return max((clipped[0][1] - clipped[0][0]).days + 1, 0)
+    days, reach = 0, first - dt.timedelta(days=1)
     for start, end in clipped:
         start = max(start, reach + dt.timedelta(days=1))
         if end >= start:
