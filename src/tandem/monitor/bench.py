@@ -270,10 +270,14 @@ def build_dataset(households: int, sites: int, regions: int, seed: int,
             with connection.cursor() as cursor:
                 for statement in connection.ops.sequence_reset_sql(no_style(), [Involvement]):
                     cursor.execute(statement)
-    with connection.cursor() as cursor:  # fresh statistics, or the planner guesses on empty tables
-        # VACUUM as well on PostgreSQL, so that index-only scans need not visit the table (not possible inside a
-        # transaction, as in the test suite).
-        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    fresh_statistics()
+
+
+def fresh_statistics() -> None:
+    """ANALYZE, or the planner guesses on tables that were empty. VACUUM as well on PostgreSQL, so that index-only
+    scans need not visit the table (not possible inside a transaction, as in the test suite)."""
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
 
 
@@ -508,6 +512,22 @@ def differences(tandem: dict[str, dict], reference: dict[str, dict]) -> list[str
 
 # ------------------------------------------------------------------------------------------------ run
 
+def measure(quarter: str) -> dict:
+    """The times of the first benchmark site, the first region, all regions and the first region's page."""
+    site = Site.objects.filter(code__startswith=PREFIX).order_by("code").values_list("code", flat=True).first()
+    region = bench_regions()[0]
+    return {
+        "households": _bench_households().count(),
+        "database": connection.vendor,
+        "quarter": quarter,
+        "site_ms": best_of(lambda: compute_monitor(site=site, quarter=quarter)),
+        "region_ms": best_of(lambda: compute_monitor(region=region, quarter=quarter)),
+        "national_ms": best_of(lambda: national(quarter)),
+        "region_page_ms": region_page_ms(region, quarter),
+        "duckdb_national_ms": None,
+    }
+
+
 def run(households: int, sites: int, regions: int, seed: int, quarter: str, force: bool = False,
         build: bool = True, progress: Callable[[str], None] = lambda text: None) -> dict:
     """Build (unless `build` is false and benchmark data is there), measure and return the figures."""
@@ -518,21 +538,8 @@ def run(households: int, sites: int, regions: int, seed: int, quarter: str, forc
         built_s = round(time.perf_counter() - start, 1)
     else:
         built_s = None
-    counted = _bench_households().count()
-    site = Site.objects.filter(code__startswith=PREFIX).order_by("code").values_list("code", flat=True).first()
-    region = bench_regions()[0]
-    progress("meten: één toekomsttuin, één regio, alle regio's")
-    figures = {
-        "households": counted,
-        "database": connection.vendor,
-        "quarter": quarter,
-        "site_ms": best_of(lambda: compute_monitor(site=site, quarter=quarter)),
-        "region_ms": best_of(lambda: compute_monitor(region=region, quarter=quarter)),
-        "national_ms": best_of(lambda: national(quarter)),
-        "region_page_ms": region_page_ms(region, quarter),
-        "duckdb_national_ms": None,
-        "build_s": built_s,
-    }
+    progress("meten: één toekomsttuin, één regio, alle regio's, de webpagina van een regio")
+    figures = {**measure(quarter), "build_s": built_s}
     try:
         import duckdb  # noqa: F401
         import pyarrow  # noqa: F401
@@ -546,7 +553,7 @@ def run(households: int, sites: int, regions: int, seed: int, quarter: str, forc
         start = time.perf_counter()
         export_parquet(directory)
         figures["parquet_export_s"] = round(time.perf_counter() - start, 1)
-        programme_start = Region.objects.get(code=region).programme_start
+        programme_start = Region.objects.get(code=bench_regions()[0]).programme_start
         progress("landelijke cijfers in DuckDB")
         figures["duckdb_national_ms"] = best_of(lambda: duckdb_national(directory, quarter, programme_start))
         problems = differences(national(quarter), duckdb_national(directory, quarter, programme_start))
