@@ -260,3 +260,14 @@ def test_experiences_keep_their_order_and_count_reasons_of_yes_answers():
     }
     assert rules.experiences_summary([]) == {"G": [], "H": [], "I": [], "K": [],
                                              "J": {"yes": 0, "no": 0, "reasons": {}}}
+
+
+@pytest.mark.parametrize("episode", [
+    (dt.date(2024, 12, 1), None), (dt.date(2024, 12, 1), dt.date(2024, 12, 31)), (dt.date(2025, 4, 1), None),
+    (dt.date(2025, 2, 1), dt.date(2025, 2, 1)), (dt.date(2025, 3, 31), dt.date(2025, 5, 1)),
+    (dt.date(2024, 1, 1), dt.date(2025, 1, 1)),
+])
+def test_covered_days_of_one_episode_in_a_list_as_the_general_case(episode):
+    quarter = rules.parse_quarter("2025-Q1")
+    assert rules.covered_days([episode], quarter) == rules.covered_days(iter([episode]), quarter)
+    assert rules.covered_days([episode], quarter) == rules.covered_days([episode, episode], quarter)

@@ -12,10 +12,12 @@ distinct counts add up, and its average hours are the mean over all its househol
 sites or regions at once, with the same queries (the national figures: one pass instead of one per region).
 """
 import datetime as dt
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 
 from tandem.cases.models import Involvement, Measure, Member, TimeEntry, Trajectory
 from tandem.monitor import rules
@@ -82,25 +84,31 @@ def _trajectory_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> di
     return {row.pop("site_id"): row for row in rows}
 
 
+# Sorts before every birth date: a member without a birth date who is recorded as a minor.
+RECORDED_MINOR = dt.date(9999, 12, 31)
+
+
 def _registrations(sites: list[int], quarter: rules.Quarter):
-    """Per registration of the quarter: the youngest household member born by then and whether a member
-    without a birth date is recorded as a minor. Being under 18 only gets likelier the later one was born, so
-    the youngest decides (`rules.without_minors`). Network persons are not household members here."""
-    members = Member.objects.filter(household_id=OuterRef("household_id"), is_network=False)
-    youngest = members.filter(birth_date__lte=OuterRef("registered_on")).order_by("-birth_date")
+    """Per registration of the quarter, the member who decides question C: a member without a birth date recorded
+    as a minor (`RECORDED_MINOR`), else the youngest member born by then. Being under 18 only gets likelier the
+    later one was born, so the youngest decides (`rules.without_minors`). Network persons are not household
+    members here; other members without a birth date count as adults. One index probe per registration."""
+    decisive = (
+        Member.objects.filter(household_id=OuterRef("household_id"), is_network=False)
+        .filter(Q(birth_date__lte=OuterRef("registered_on")) | Q(birth_date__isnull=True, minor=True))
+        .annotate(born=Coalesce("birth_date", Value(RECORDED_MINOR))).order_by("-born").values("born")[:1]
+    )
     return (
         Trajectory.objects.filter(site_id__in=sites, registered_on__range=(quarter.start, quarter.end))
-        .order_by().values_list("site_id", "household_id", "registered_on")
-        .annotate(youngest=Subquery(youngest.values("birth_date")[:1]),
-                  minors=Subquery(members.filter(birth_date__isnull=True, minor=True).values("minor")[:1]))
+        .order_by().values_list("site_id", "household_id", "registered_on").annotate(born=Subquery(decisive))
     )
 
 
 def _count_c(sites: list[int], quarter: rules.Quarter) -> dict[int, int]:
     """C per site: households registered in the quarter with no member under 18 on that registration date."""
     found = defaultdict(set)
-    for site, household, registered_on, youngest, minors in _registrations(sites, quarter):
-        if not minors and not (youngest and rules.under_age_at(youngest, None, registered_on)):
+    for site, household, registered_on, born in _registrations(sites, quarter):
+        if born is None or (born != RECORDED_MINOR and not rules.under_age_at(born, None, registered_on)):
             found[site].add(household)
     return {site: len(households) for site, households in found.items()}
 
@@ -190,8 +198,27 @@ def _experiences(sites: list[int], quarter: rules.Quarter) -> list[tuple]:
     )
 
 
+@contextmanager
+def _without_collector_pauses():
+    """The rows of D come back as tens of thousands of small tuples at once. Meanwhile Python's cyclic garbage
+    collector would walk every object of the process again and again (about a sixth of a region's time); these
+    rows hold no cycles, and reference counting still frees them. The collector runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> dict[int, Counts]:
     """Counts per site (experiences apart: see `_experiences`), for every site in `starts`."""
+    with _without_collector_pauses():
+        return _load_counts(starts, quarter)
+
+
+def _load_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> dict[int, Counts]:
     sites = list(starts)
     trajectories, c = _trajectory_counts(starts, quarter), _count_c(sites, quarter)
     form_households, form_hours = _count_d(sites, quarter)

@@ -120,12 +120,14 @@ def household_counts(trajectories: Iterable[tuple], quarter: Quarter, programme_
 def covered_days(episodes: Iterable[tuple[dt.date, dt.date | None]], quarter: Quarter) -> int:
     """Days of the quarter covered by the union of the episodes (start, end or None), both ends included."""
     first, last = quarter.start, quarter.end
+    if isinstance(episodes, list) and len(episodes) == 1:  # the common case, as the loop below counts it
+        start, end = episodes[0]
+        start, end = max(start, first), min(end or last, last)
+        return max((end - start).days + 1, 0)
     clipped = sorted(
         (max(start, first), min(end or last, last))
         for start, end in episodes if start <= last and (end is None or end >= first)  # `overlaps`
     )
-    if len(clipped) == 1:  # the common case, as the loop below would count it
-        return max((clipped[0][1] - clipped[0][0]).days + 1, 0)
     days, reach = 0, first - dt.timedelta(days=1)
     for start, end in clipped:
         start = max(start, reach + dt.timedelta(days=1))
