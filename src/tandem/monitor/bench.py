@@ -547,6 +547,12 @@ def run(households: int, sites: int, regions: int, seed: int, quarter: str, forc
         figures["duckdb_note"] = f"DuckDB-referentie overgeslagen: {missing.name} is niet geïnstalleerd."
         progress(figures["duckdb_note"])
         return figures
+    return {**figures, **reference(quarter, progress)}
+
+
+def reference(quarter: str, progress: Callable[[str], None]) -> dict:
+    """The DuckDB reference over a Parquet export, and whether its figures equal Tandem's."""
+    figures = {}
     with tempfile.TemporaryDirectory(prefix="tandem-bench-") as directory:
         directory = Path(directory)
         progress("exporteren naar Parquet")
