@@ -3,6 +3,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.utils import timezone
 
 from tandem.audit.models import AuditEvent
 from tandem.cases.models import ExpertContact, JournalEntry
@@ -153,3 +154,27 @@ def test_an_expert_not_on_the_team_cannot_record(actors, family):
 def test_expert_contact_not_permitted(actors, family, who):
     with refused(NotPermitted):
         expert_contact_record(actor=actors[who], trajectory=family, on=D(2025, 1, 22), expert=actors["expert"])
+
+
+def test_a_journal_entry_carries_the_date_of_the_contact(actors, family):
+    import datetime as dt
+
+    from tandem.cases.services import journal_entry_add
+
+    entry = journal_entry_add(actor=actors["consulent"], trajectory=family, kind="contact_note", nature="fact",
+                              source="huisbezoek", text="Huisbezoek gedaan.", on=dt.date(2025, 2, 3))
+    assert entry.on == dt.date(2025, 2, 3)
+    today = journal_entry_add(actor=actors["consulent"], trajectory=family, kind="contact_note", nature="fact",
+                              source="telefoon", text="Gebeld.")
+    assert today.on == timezone.localdate()
+
+
+@pytest.mark.parametrize("on", [dt.date(2025, 1, 13), dt.date(2999, 1, 1)])
+def test_a_journal_date_before_registration_or_in_the_future_is_refused(actors, family, on):
+    from tandem.cases.services import journal_entry_add
+
+    with pytest.raises(RuleViolation) as error:
+        journal_entry_add(actor=actors["consulent"], trajectory=family, kind="contact_note", nature="fact",
+                          source="huisbezoek", text="Huisbezoek gedaan.", on=on)
+    assert error.value.code in {"before_reference", "date_in_future"}
+    assert not JournalEntry.objects.exists()

@@ -47,3 +47,14 @@ def test_expert_counts_own_contact_but_not_for_others(client, actors, family, ex
     data = {"expected_version": family.version, "on": "2025-03-05", "expert": expert_on_team.pk}
     assert client.post(url, data).status_code == 302
     assert ExpertContact.objects.filter(expert=expert_on_team).count() == 1
+
+
+def test_journal_entry_shows_the_date_of_the_contact(client, actors, family):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:journal_entry_add", args=[family.pk])
+    data = {"expected_version": family.version, "kind": "contact_note", "nature": "observation", "on": "2025-02-03",
+            "source": "huisbezoek", "text": "Daan speelde rustig in zijn kamer."}
+    response = client.post(url, data, follow=True)
+    assert "De notitie is opgeslagen." in response.content.decode()
+    assert JournalEntry.objects.get().on.isoformat() == "2025-02-03"
+    assert "03-02-2025 · Anna de Wit" in response.content.decode()

@@ -315,6 +315,8 @@ JOURNAL_HELP = ("Schrijf in gewone woorden, zodat het gezin het kan lezen. Houd 
 
 class JournalEntryForm(VersionedForm):
     kind = forms.ChoiceField(label="Soort notitie", choices=EntryKind.choices, widget=forms.RadioSelect)
+    on = date_field("Datum van het contact of besluit", required=False,
+                    help_text="Wanneer gebeurde het? Leeg laten betekent vandaag.")
     nature = forms.ChoiceField(label="Is dit een feit, een waarneming of een mening?", choices=Nature.choices,
                                widget=forms.RadioSelect,
                                help_text="Feit: wat vaststaat. Waarneming: wat u zelf zag of hoorde. "

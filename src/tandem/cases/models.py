@@ -349,6 +349,7 @@ class JournalEntry(models.Model):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="journal")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     written_at = models.DateTimeField(auto_now_add=True)
+    on = models.DateField("datum van het contact of besluit", null=True)  # null only for rows from before 0011
     kind = models.CharField("soort", max_length=20, choices=EntryKind.choices)
     nature = models.CharField("aard", max_length=20, choices=Nature.choices)
     source = models.CharField("bron", max_length=300)
@@ -356,7 +357,7 @@ class JournalEntry(models.Model):
     withheld_reason = models.TextField("reden om niet te tonen aan het gezin", blank=True, default="")
 
     class Meta:
-        ordering = ["-written_at", "-id"]
+        ordering = ["-on", "-written_at", "-id"]
 
     @property
     def visible_to_household(self) -> bool:

@@ -64,6 +64,12 @@ def _pick(rng: random.Random, names: dict, with_children: list, adults_only: lis
     return rng.choice(with_children if "child" in names else adults_only).format(**names)
 
 
+def _dated_notes(steps: list) -> list:
+    """Each journal note carries the day its step happened (the date of the contact, not of loading the demo)."""
+    return [(day, partial(call, on=day) if getattr(call, "func", None) is journal_entry_add else call)
+            for day, call in steps]
+
+
 def _note(actor, trajectory, kind, nature, source, text, **extra):
     return partial(journal_entry_add, actor=actor, trajectory=trajectory, kind=kind, nature=nature, source=source,
                    text=text, **extra)
@@ -84,7 +90,7 @@ def extra_steps(trajectory, data: dict) -> list:
     steps += _legal_notes(actor, trajectory, data, names)
     if data.get("closed_on"):
         steps += _closing(actor, trajectory, dt.date.fromisoformat(data["closed_on"]))
-    return steps + plans.plan_steps(trajectory, data)  # the safety plan, through the safetyplan services
+    return _dated_notes(steps) + plans.plan_steps(trajectory, data)  # the safety plan, through the safetyplan services
 
 
 def _involvement_notes(rng, actor, trajectory, data, names) -> list:

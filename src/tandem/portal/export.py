@@ -24,7 +24,7 @@ def _trajectory(t) -> dict:
 
 
 def _entry(e) -> dict:
-    return {"geschreven_op": e.written_at, "door": str(e.author), "soort": e.get_kind_display(),
+    return {"datum": e.on, "geschreven_op": e.written_at, "door": str(e.author), "soort": e.get_kind_display(),
             "aard": e.get_nature_display(), "bron": e.source, "tekst": e.text,
             "eigen_kijk": [{"door": v.member.given_names, "op": v.created_at, "tekst": v.text}
                            for v in e.resident_views.all()]}

@@ -3,16 +3,18 @@ import datetime as dt
 
 from django.db import transaction
 
+from tandem.cases import rules
 from tandem.cases.models import ExpertContact, JournalEntry, Trajectory
 from tandem.cases.selectors import access_for
-from tandem.cases.services.base import check_in_trajectory, lock, log_change, require_edit
+from tandem.cases.services.base import check_in_trajectory, lock, log_change, require_edit, today
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.organisations.models import Role
 
 
 @transaction.atomic
 def journal_entry_add(*, actor, trajectory: Trajectory, kind: str, nature: str, source: str, text: str,
-                      withheld_reason: str = "", expected_version: int | None = None) -> JournalEntry:
+                      withheld_reason: str = "", on: dt.date | None = None,
+                      expected_version: int | None = None) -> JournalEntry:
     """Add a journal entry. It says who wrote it, whether it is a fact, an observation or an opinion, and on
     what source; the household sees it unless a stated reason says otherwise."""
     require_edit(actor, trajectory)
@@ -21,8 +23,11 @@ def journal_entry_add(*, actor, trajectory: Trajectory, kind: str, nature: str, 
         raise RuleViolation("text_missing", "Schrijf wat er is gebeurd of besloten.", field="text")
     if not source.strip():
         raise RuleViolation("source_missing", "Vul de bron in: waar komt deze informatie vandaan?", field="source")
+    on = on or today()
+    rules.check_not_future(on, today(), "datum van het contact of besluit")
+    rules.check_on_or_after(on, fresh.registered_on, "datum van het contact of besluit", "de aanmelding")
     entry = JournalEntry.objects.create(trajectory=fresh, author=actor, kind=kind, nature=nature,
-                                        source=source, text=text, withheld_reason=withheld_reason.strip())
+                                        source=source, text=text, withheld_reason=withheld_reason.strip(), on=on)
     log_change(actor, "journal_entry_add", fresh, entry, kind=kind, withheld=bool(entry.withheld_reason))
     return entry
 

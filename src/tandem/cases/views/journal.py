@@ -2,6 +2,7 @@
 from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from tandem.cases import forms, services
 from tandem.cases.views.common import bound, form_page, load_trajectory, versioned
@@ -12,7 +13,7 @@ from tandem.organisations.models import Role
 @login_required
 def journal_entry_add(request, trajectory_id):
     trajectory, _ = load_trajectory(request.user, trajectory_id)
-    form = forms.JournalEntryForm(bound(request), initial=versioned(trajectory))
+    form = forms.JournalEntryForm(bound(request), initial={**versioned(trajectory), "on": timezone.localdate()})
     found = hints(request.POST.get("text", "")) if request.method == "POST" else []
     if found:  # plain-language hints: shown before saving, with a check box to confirm re-reading
         form.fields["reviewed"] = django_forms.BooleanField(label="Ik heb de tekst nagelezen", required=False)
