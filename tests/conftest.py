@@ -115,3 +115,29 @@ def mother(family):
 @pytest.fixture
 def child(family):
     return family.household.members.get(given_names="Daan")
+
+
+def make_plan_version(trajectory, author):
+    """A first safety-plan version for `trajectory`, made through the service as `author` would."""
+    from tandem.safetyplan import services as plans
+
+    situation = plans.SituationData(
+        rank=1, in_family_words="Als er ruzie is, is Daan bang.", conditions=["Daan is veilig als er ruzie is."],
+        agreements=[plans.AgreementData(who="Fatima", what="Belt oma als het misgaat", due_on=dt.date(2025, 3, 1),
+                                        if_not_kept="De consulent belt dezelfde dag")])
+    scores = [plans.ScoreData(participant="Fatima", participant_kind="family", score=7),
+              plans.ScoreData(participant="Anna de Wit", participant_kind="professional", score=3)]
+    data = plans.PlanData(phase="direct_safety", dated_on=dt.date(2025, 2, 10), evaluation_on=dt.date(2025, 4, 1),
+                          monitored_by="Oma Truus", situations=[situation], scores=scores)
+    return plans.plan_version_create(actor=author, trajectory=trajectory, data=data)
+
+
+@pytest.fixture
+def plan_for(actors):
+    """Makes a first safety-plan version for a trajectory (one situation, two scores that disagree)."""
+    return lambda trajectory: make_plan_version(trajectory, actors["consulent"])
+
+
+@pytest.fixture
+def plan_version(plan_for, family):
+    return plan_for(family)

@@ -4,30 +4,11 @@ import re
 
 import pytest
 from django.utils import timezone
-from signin import sign_in
+from browser import log_in, submit, visit
 
 from tandem.safetyplan.models import NetworkMeeting, PlanVersion
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, axe, username, password):
-    """Password and TOTP code through the real pages (signin.sign_in); axe-core on each."""
-    sign_in(page, live_server, axe, username, password)
-    axe.check(page)
-
-
-def visit(page, axe, link_name):
-    page.get_by_role("link", name=link_name).first.click()
-    page.wait_for_load_state()
-    axe.check(page)
-
-
-def submit(page, axe, button_name):
-    page.get_by_role("button", name=button_name).click()
-    page.wait_for_load_state()
-    axe.check(page)
-    assert "Er ging iets mis" not in page.content()
 
 
 def fill_plan(page, day):

@@ -1,7 +1,7 @@
 """First sign-in of a professional in a real browser: password, setting up the authenticator app, a wrong
 code, the right one; and the lock-out message. axe-core (WCAG 2.1 A/AA) on every page."""
 import pytest
-from signin import CODE_LABEL, give_device, password_step, wrong_code
+from browser import CODE_LABEL, give_device, password_step, wrong_code
 
 from tandem.accounts import totp
 

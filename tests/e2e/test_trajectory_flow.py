@@ -5,35 +5,11 @@ import re
 
 import pytest
 from django.utils import timezone
-from signin import sign_in
+from browser import choose, log_in, submit, visit
 
 from tandem.cases.models import Household, Involvement, LeadPeriod, TeamMembership
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, axe, username, password):
-    """Password and TOTP code through the real pages (signin.sign_in); axe-core on each."""
-    sign_in(page, live_server, axe, username, password)
-
-
-def choose(page, label, text):
-    """Select the option of the labelled <select> whose text contains `text`."""
-    select = page.get_by_label(label)
-    select.select_option(select.locator("option", has_text=text).first.get_attribute("value"))
-
-
-def visit(page, axe, link_name):
-    page.get_by_role("link", name=link_name).first.click()
-    page.wait_for_load_state()
-    axe.check(page)
-
-
-def submit(page, axe, button_name):
-    page.get_by_role("button", name=button_name).click()
-    page.wait_for_load_state()
-    axe.check(page)
-    assert "Er ging iets mis" not in page.content()
 
 
 def register_family(page, axe, day):

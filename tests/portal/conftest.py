@@ -10,7 +10,7 @@ import pytest
 from tandem.cases import services
 from tandem.cases.services import MemberData
 
-from .helpers import WITHHELD_REASON, WITHHELD_TEXT, make_plan_version, portal_login
+from .helpers import WITHHELD_REASON, WITHHELD_TEXT, portal_login
 
 
 @pytest.fixture
@@ -32,11 +32,6 @@ def entries(family, actors):
                    source="Veilig Thuis", text=WITHHELD_TEXT, withheld_reason=WITHHELD_REASON)
     family.refresh_from_db()
     return {"visible": visible, "withheld": withheld}
-
-
-@pytest.fixture
-def plan_version(family, actors):
-    return make_plan_version(family, actors)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 from tandem.audit.models import AuditEvent
 from tandem.portal.selectors import RESIDENT_ROLE
 
-from .helpers import WITHHELD_REASON, WITHHELD_TEXT, make_plan_version
+from .helpers import WITHHELD_REASON, WITHHELD_TEXT
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +51,8 @@ def test_another_households_rows_do_not_exist(resident, entries, other_entry, ot
     assert consent.withdrawn_on is None
 
 
-def test_another_households_plan_is_not_found(resident, other_family, actors):
-    version = make_plan_version(other_family, actors)
+def test_another_households_plan_is_not_found(resident, other_family, plan_for):
+    version = plan_for(other_family)
     assert resident.get(reverse("portal:plan_version", args=[version.pk])).status_code == 404
     assert resident.get(reverse("portal:plan_version_respond", args=[version.pk])).status_code == 404
     assert "ruzie" not in resident.get("/mijn/veiligheidsplan/").content.decode()

@@ -1,6 +1,7 @@
-"""Signing a professional in through the real pages: password, then the TOTP code computed with accounts.totp.
+"""Browser steps the end-to-end tests share; axe-core checks every page they land on.
 
-Each test user gets a confirmed device with a known (test-only) secret just before the password step."""
+Signing a professional in goes through the real pages: password, then the TOTP code computed with
+accounts.totp. Each test user gets a confirmed device with a known (test-only) secret just before."""
 from django.utils import timezone
 
 from tandem.accounts import totp
@@ -41,3 +42,28 @@ def sign_in(page, live_server, axe, username, password):
 def wrong_code(secret: str = E2E_SECRET) -> str:
     """A well-formed code that is not valid now."""
     return next(c for c in ("123456", "654321", "111111") if totp.matching_step(secret, c) is None)
+
+
+def log_in(page, live_server, axe, username, password):
+    """Both sign-in steps, then axe-core on the first page after them."""
+    sign_in(page, live_server, axe, username, password)
+    axe.check(page)
+
+
+def choose(page, label, text):
+    """Select the option of the labelled <select> whose text contains `text`."""
+    select = page.get_by_label(label)
+    select.select_option(select.locator("option", has_text=text).first.get_attribute("value"))
+
+
+def visit(page, axe, link_name):
+    page.get_by_role("link", name=link_name).first.click()
+    page.wait_for_load_state()
+    axe.check(page)
+
+
+def submit(page, axe, button_name):
+    page.get_by_role("button", name=button_name).first.click()
+    page.wait_for_load_state()
+    axe.check(page)
+    assert "Er ging iets mis" not in page.content()
