@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tandem.cases.selectors import access_for
-from tandem.cases.views.common import add_rule_error, error_summary
+from tandem.cases.views.common import bound, process
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.monitor import forms, pages, rules, services
 from tandem.monitor.selectors import (
@@ -76,20 +76,14 @@ def _site_scope(request, code, quarter):
 @login_required
 def experiences_enter(request, code, quarter):
     site, period, back = _site_scope(request, code, quarter)
-    form = forms.ExperiencesForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.experiences_record(actor=request.user, site=site, quarter=period.label, **form.service_args())
-        except RuleViolation as exc:
-            add_rule_error(form, exc)
-        except NotPermitted as exc:
-            raise PermissionDenied(str(exc)) from exc
-        else:
-            messages.success(request, "De ervaringen zijn opgeslagen.")
-            return redirect(back)
-    return render(request, "monitor/experiences.html", {
-        "title": f"Ervaringen invullen – {site.name} {period}", "site": site, "quarter": period, "form": form,
-        "errors": error_summary(form), "back": back})
+    form = forms.ExperiencesForm(bound(request))
+
+    def action():
+        services.experiences_record(actor=request.user, site=site, quarter=period.label, **form.service_args())
+
+    context = {"title": f"Ervaringen invullen – {site.name} {period}", "site": site, "quarter": period, "back": back}
+    return process(request, form, action, success="De ervaringen zijn opgeslagen.", redirect_to=back,
+                   template="monitor/experiences.html", context=context)
 
 
 STEPS = {"indienen": (services.quarter_submit, "Het kwartaal is ingediend."),
@@ -117,17 +111,11 @@ def quarter_step(request, code, quarter, step):
 @login_required
 def quarter_reopen(request, code, quarter):
     site, period, back = _site_scope(request, code, quarter)
-    form = forms.ReopenForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.quarter_reopen(actor=request.user, site=site, quarter=period.label, **form.cleaned_data)
-        except RuleViolation as exc:
-            add_rule_error(form, exc)
-        except NotPermitted as exc:
-            raise PermissionDenied(str(exc)) from exc
-        else:
-            messages.success(request, "Het kwartaal is heropend.")
-            return redirect(back)
-    return render(request, "monitor/reopen.html", {
-        "title": f"Kwartaal heropenen – {site.name} {period}", "site": site, "quarter": period, "form": form,
-        "errors": error_summary(form), "back": back})
+    form = forms.ReopenForm(bound(request))
+
+    def action():
+        services.quarter_reopen(actor=request.user, site=site, quarter=period.label, **form.cleaned_data)
+
+    context = {"title": f"Kwartaal heropenen – {site.name} {period}", "site": site, "quarter": period, "back": back}
+    return process(request, form, action, success="Het kwartaal is heropend.", redirect_to=back,
+                   template="monitor/reopen.html", context=context)
