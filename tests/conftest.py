@@ -141,3 +141,11 @@ def plan_for(actors):
 @pytest.fixture
 def plan_version(plan_for, family):
     return plan_for(family)
+
+
+@pytest.fixture
+def rights_team(family, mother, child, orgs, actors, site):
+    """A team with a person in every position of the rights matrix (tests/rights_world.py)."""
+    from rights_world import build
+
+    return build(family, mother, child, orgs, actors, site)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.cases import services as case_services
+from tandem.cases.models import Member
 from tandem.cases.services import MemberData
 from tandem.core.exceptions import RuleViolation
 from tandem.portal import oidc
@@ -168,6 +169,7 @@ def _start(client):
 
 
 def test_digid_callback_maps_the_bsn_to_the_member(client, child, oidc_settings, monkeypatch):
+    Member.objects.filter(pk=child.pk).update(birth_date=dt.date(2010, 5, 2))  # 12 or older: may sign in
     pending = {}
     calls = _provider_double(monkeypatch, lambda: {"iss": ISSUER, "aud": "tandem", "exp": time.time() + 60,
                                                    "nonce": pending["nonce"], "bsn": "111222333"})

@@ -140,13 +140,11 @@ def test_household_page_stays_cheap_with_resident_views(resident, entries, famil
         anna.get(url)
 
 
-def test_plan_include_shows_the_residents_view_to_professionals(mother, plan_version, actors):
-    """For the safety plan pages: `portal/_plan_resident_views.html` with context `version`."""
-    from django.template.loader import render_to_string
-
+def test_the_plan_page_shows_the_residents_view_to_professionals(client, mother, plan_version, actors):
     resident_view_add(member=mother, plan_version=plan_version, text="Ik zie het anders.")
-    html = render_to_string("portal/_plan_resident_views.html", {"version": plan_version})
-    assert "Ik zie het anders." in html and "Fatima" in html
+    client.force_login(actors["consulent"])
+    html = client.get(reverse("safetyplan:plan", args=[plan_version.plan.trajectory_id])).content.decode()
+    assert "Ik zie het anders." in html and "Fatima el Amrani (alleen voor de hulpverleners)" in html
 
 
 def test_correction_of_a_plan_version_is_answered(resident, plan_version, password):

@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 from tandem.audit.models import AuditEvent
+from tandem.cases.services import lead_switch, report_record
 from tandem.core.exceptions import NotPermitted, RuleViolation, StaleEdit
 from tandem.safetyplan import services
 from tandem.safetyplan.models import NetworkMeeting, PlanVersion, SafetyPlan, ScaleScore
@@ -66,7 +67,13 @@ def test_outsider_and_coordinator_may_not_make_a_plan(family, actors, plan_data)
             services.plan_version_create(actor=actors[who], trajectory=family, data=plan_data)
 
 
-def test_partner_on_the_team_may_make_a_version(family, actors, plan_data, partner_on_team):
+def test_a_partner_on_the_team_does_not_make_a_version_but_the_partner_in_front_does(family, actors, plan_data,
+                                                                                      partner_on_team, orgs):
+    with pytest.raises(NotPermitted) as info:
+        services.plan_version_create(actor=partner_on_team, trajectory=family, data=plan_data)
+    assert info.value.code == "right_plan_version"
+    report_record(actor=actors["consulent"], trajectory=family, on=D(2025, 2, 1), organisation=orgs["vt"])
+    lead_switch(actor=actors["consulent"], trajectory=family, professional=partner_on_team, on=D(2025, 2, 2))
     version = services.plan_version_create(actor=partner_on_team, trajectory=family, data=plan_data)
     assert version.created_by == partner_on_team
 
@@ -123,7 +130,7 @@ def test_analysis_and_tegenspraak_by_a_gw_only(family, actors, gw):
     with pytest.raises(RuleViolation) as info:
         services.analysis_challenge(actor=actors["consulent"], analysis=analysis, on=D(2025, 2, 6),
                                     challenge="Is het echt de schuld?")
-    assert info.value.code == "challenger_role"
+    assert info.value.code == "right_analysis_challenge"
     challenge = services.analysis_challenge(actor=gw, analysis=analysis, on=D(2025, 2, 6),
                                             challenge="Welke andere verklaring past bij de feiten?")
     services.analysis_challenge_respond(actor=actors["consulent"], challenge=challenge, responded_on=D(2025, 2, 8),

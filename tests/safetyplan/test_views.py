@@ -31,10 +31,12 @@ def test_consultant_sees_the_plan_with_scores_side_by_side(client, actors, famil
     assert "Nieuwe versie maken" in html
 
 
-def test_partner_on_the_team_sees_and_edits(client, family, version, partner_on_team):
+def test_partner_on_the_team_sees_the_plan_but_the_local_team_writes_it(client, family, version, partner_on_team):
     client.force_login(partner_on_team)
     assert client.get(url("plan", family)).status_code == 200
-    assert client.get(url("version_create", family)).status_code == 200
+    response = client.get(url("version_create", family))
+    assert response.status_code == 403
+    assert "Dit kan de consulent van het lokale team of wie de regie heeft" in response.content.decode()
 
 
 @pytest.mark.parametrize("who", ["outsider", "other_site", "coordinator"])
@@ -45,13 +47,18 @@ def test_outsiders_and_coordinators_get_404(client, actors, family, version, who
         assert client.get(url(name, family, *args)).status_code == 404, name
 
 
-def test_expert_may_look_but_not_edit(client, actors, family, version, orgs, mother):
+@pytest.mark.parametrize("scope, sees_plan", [("basic", False), ("plan", True), ("plan_journal", True)])
+def test_expert_sees_what_the_family_agreed_and_never_edits(client, actors, family, version, orgs, mother, scope,
+                                                            sees_plan):
     from tandem.cases import services as cs
     cs.consent_record(actor=None, trajectory=family, organisation=orgs["ed"], given_by=mother, purpose="meedoen",
-                      given_on=D(2025, 2, 3))
+                      given_on=D(2025, 2, 3), expert_scope=scope)
     cs.team_member_add(actor=None, trajectory=family, professional=actors["expert"], joined_on=D(2025, 2, 4))
     client.force_login(actors["expert"])
-    assert client.get(url("plan", family)).status_code == 200
+    assert client.get(url("plan", family)).status_code == (200 if sees_plan else 403)
+    assert client.get(url("pdf", family, 1)).status_code == (200 if sees_plan else 403)
+    assert client.get(url("analysis", family)).status_code == 403  # never the analysis
+    assert client.get(url("meetings", family)).status_code == 403  # their own meetings are on the family page
     assert client.get(url("version_create", family)).status_code == 403
 
 
@@ -135,8 +142,8 @@ def test_challenge_only_offered_to_a_gw(client, actors, family, gw):
     assert "Tegenspraak geven" not in client.get(url("analysis", family)).content.decode()
     family.refresh_from_db()
     data = {"expected_version": family.version, "on": "2025-02-06", "challenge": "Andere verklaring?"}
-    html = client.post(url("challenge_add", family, analysis.number), data).content.decode()
-    assert "Alleen een gedragswetenschapper" in html
+    response = client.post(url("challenge_add", family, analysis.number), data)
+    assert response.status_code == 403 and "Dit kan een gedragswetenschapper" in response.content.decode()
     client.force_login(gw)
     assert "Tegenspraak geven" in client.get(url("analysis", family)).content.decode()
     assert client.post(url("challenge_add", family, analysis.number), data).status_code == 302

@@ -63,11 +63,13 @@ def world(family, actors, orgs, mother):
     version, agreement = _plan_version(family, actors["consulent"])
     challenge = _analysis(family, orgs)
     correction = correction_request_add(member=mother, what_is_wrong="Daan heet anders.", journal_entry=entry)
+    request = services.consent_request_create(actor=actors["partner"], trajectory=family,
+                                              purpose="Meedenken met Daan en Fatima")
     family.refresh_from_db()
     objects = {"household_id": family.household_id, "trajectory_id": family.pk, "member_id": mother.pk,
                "membership_id": membership.pk, "involvement_id": involvement.pk, "consent_id": consent.pk,
                "number": 1, "agreement_id": agreement.pk, "challenge_id": challenge.pk, "version_id": version.pk,
-               "entry_id": entry.pk, "correction_id": correction.pk,
+               "entry_id": entry.pk, "correction_id": correction.pk, "request_id": request.pk,
                # the monitor: site codes and quarters only
                "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
                "step": "indienen"}

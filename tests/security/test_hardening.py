@@ -11,7 +11,7 @@ from .test_url_roles import PARAM, all_routes
 
 # The only things a URL may carry: random ids, row numbers, and the monitor's site codes and quarters.
 ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id", "involvement_id", "consent_id",
-                  "number", "agreement_id", "challenge_id", "version_id", "entry_id", "correction_id",
+                  "number", "agreement_id", "challenge_id", "version_id", "entry_id", "correction_id", "request_id",
                   "kind", "code", "quarter", "question", "step"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 

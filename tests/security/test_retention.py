@@ -21,7 +21,8 @@ def test_rule_counts_from_the_last_closure():
 
 
 def test_dry_run_changes_nothing_and_the_real_run_removes_and_logs(family, actors, capsys):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     household_id = family.household_id
     before = AuditEvent.objects.filter(household_id=household_id).count()
     assert retention_apply(today=D(2045, 3, 1), dry_run=False).household_ids == []
@@ -38,5 +39,6 @@ def test_dry_run_changes_nothing_and_the_real_run_removes_and_logs(family, actor
 
 def test_settings_choose_the_period(family, actors, settings):
     settings.TANDEM_RETENTION_YEARS = 1
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     assert retention_apply(today=D(2026, 3, 2), dry_run=True).household_ids == [family.household_id]

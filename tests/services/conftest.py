@@ -18,7 +18,7 @@ def on_team(family, actors):
 @pytest.fixture
 def vt_consent(family, mother, orgs, actors):
     """Fatima consents to Veilig Thuis on 18 January 2025."""
-    return consent_record(actor=actors["consulent"], trajectory=family, organisation=orgs["vt"], given_by=mother,
+    return consent_record(actor=actors["consulent"], how="conversation", trajectory=family, organisation=orgs["vt"], given_by=mother,
                           purpose="begeleiding en analyse", given_on=D(2025, 1, 18))
 
 

@@ -20,7 +20,7 @@ D = dt.date
 @pytest.fixture
 def history(actors, family, orgs, mother, on_team):
     """A handful of changes, each one writing a log entry."""
-    consent_record(actor=actors["consulent"], trajectory=family, organisation=orgs["vt"], given_by=mother,
+    consent_record(actor=actors["consulent"], how="conversation", trajectory=family, organisation=orgs["vt"], given_by=mother,
                    purpose="analyse", given_on=D(2025, 1, 18))
     report_record(actor=actors["consulent"], trajectory=family, on=D(2025, 2, 1), organisation=orgs["vt"])
     involvement_start(actor=actors["partner"], trajectory=family, organisation=orgs["vt"], form="orange",
@@ -29,7 +29,8 @@ def history(actors, family, orgs, mother, on_team):
                       source="huisbezoek", text="Huisbezoek afgelegd.")
     audit_record(actor=actors["partner"], action="view", household_id=family.household_id, obj=family,
                  purpose="dossier inzien")
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     return list(AuditEvent.objects.order_by("id"))
 
 

@@ -22,6 +22,7 @@ D = dt.date
 
 def record(actor, trajectory, organisation, given_by, given_on=D(2025, 1, 18), **kwargs):
     kwargs.setdefault("purpose", "begeleiding en analyse")
+    kwargs.setdefault("how", "paper" if actor is not None else "")
     return consent_record(actor=actor, trajectory=trajectory, organisation=organisation, given_by=given_by,
                           given_on=given_on, **kwargs)
 
@@ -40,10 +41,25 @@ def test_consent_record_works(actors, family, orgs, mother):
         orgs["vt"], mother, D(2025, 1, 18), None)
     assert version(family) == 2
     event = assert_audited("consent_record", consent, actors["consulent"], family.household_id)
-    assert event.detail == {"organisation": "VT-GV"}
+    assert event.detail == {"organisation": "VT-GV", "how": "paper"}
 
 
-def test_a_child_may_consent(actors, family, orgs, child):
+def test_a_child_under_the_regions_consent_age_may_not_consent(actors, family, orgs, child):
+    with refused(RuleViolation, "consent_too_young"):  # Daan is 8: his parents consent for him
+        record(actors["consulent"], family, orgs["vt"], child)
+
+
+def test_a_young_person_from_the_regions_consent_age_consents_alone(actors, family, orgs):
+    teen = member_add(actor=actors["consulent"], household=family.household,
+                      data=MemberData(given_names="Sara", family_name="Amrani", birth_date=D(2009, 1, 18)))
+    assert record(actors["consulent"], family, orgs["vt"], teen, given_on=D(2025, 1, 18)).given_by == teen
+    with refused(RuleViolation, "consent_too_young"):  # one day short of 16
+        record(actors["consulent"], family, orgs["vt"], teen, given_on=D(2025, 1, 17))
+
+
+def test_the_consent_age_is_a_setting_of_the_region(actors, family, orgs, child, region):
+    region.consent_min_age = 8
+    region.save()
     assert record(actors["consulent"], family, orgs["vt"], child).given_by == child
 
 
@@ -72,7 +88,8 @@ def test_consent_record_refused(actors, family, orgs, mother, kwargs, code):
 
 
 def test_consent_record_in_a_closed_trajectory_is_refused(actors, family, orgs, mother):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     with refused(RuleViolation, "trajectory_closed"):
         record(actors["consulent"], family, orgs["vt"], mother)
 
@@ -97,7 +114,8 @@ def test_withdrawing_on_the_day_it_was_given_is_allowed(actors, vt_consent):
 
 
 def test_consent_may_be_withdrawn_after_closure(actors, family, vt_consent):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     assert consent_withdraw(actor=actors["consulent"], consent=vt_consent, withdrawn_on=D(2025, 4, 1)).withdrawn_on
 
 

@@ -129,7 +129,7 @@ def test_rvdk_with_household_informed_the_day_after_is_refused(actors, family, o
 
 
 def test_rvdk_with_consent_is_allowed(actors, family, orgs, mother):
-    consent_record(actor=actors["consulent"], trajectory=family, organisation=orgs["rvdk"], given_by=mother,
+    consent_record(actor=actors["consulent"], how="conversation", trajectory=family, organisation=orgs["rvdk"], given_by=mother,
                    purpose="onderzoek", given_on=D(2025, 2, 1))
     assert start(actors["consulent"], family, orgs["rvdk"], "green").pk
 
@@ -156,7 +156,8 @@ def test_involvement_start_refused(actors, family, orgs, kwargs, code):
 
 
 def test_involvement_start_in_a_closed_trajectory_is_refused(actors, family, orgs):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     with refused(RuleViolation, "trajectory_closed"):
         start(actors["consulent"], family, orgs["vt"], on=D(2025, 2, 10))
 
@@ -247,7 +248,8 @@ def test_time_in_the_future_is_refused(actors, family, orgs):
 
 
 def test_time_may_still_be_registered_after_closure_but_not_dated_after_it(actors, family, episode):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 10), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 10), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     assert time_register(actor=actors["consulent"], involvement=episode, on=D(2025, 3, 10), hours=1).pk
     with refused(RuleViolation, "after_closure"):
         time_register(actor=actors["consulent"], involvement=episode, on=D(2025, 3, 11), hours=1)
@@ -257,7 +259,8 @@ def test_closing_before_registered_time_is_refused(actors, family, orgs):
     open_episode = start(actors["consulent"], family, orgs["vt"], on=D(2025, 2, 10))
     time_register(actor=actors["consulent"], involvement=open_episode, on=D(2025, 3, 5), hours=1)
     with refused(RuleViolation, "before_reference"):
-        trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 4), end_evaluation="")
+        trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 4), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
 
 
 def test_time_register_refuses_a_stale_edit(actors, episode):

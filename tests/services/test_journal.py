@@ -33,7 +33,7 @@ def write(actor, trajectory, **kwargs):
 @pytest.fixture
 def expert_on_team(actors, family, orgs, mother):
     """Gijs (Samenkracht!) is on the team and the family consented to Samenkracht!."""
-    consent_record(actor=actors["consulent"], trajectory=family, organisation=orgs["ed"], given_by=mother,
+    consent_record(actor=actors["consulent"], how="conversation", trajectory=family, organisation=orgs["ed"], given_by=mother,
                    purpose="ervaringsdeskundigheid", given_on=D(2025, 1, 15))
     return team_member_add(actor=actors["consulent"], trajectory=family, professional=actors["expert"],
                            joined_on=D(2025, 1, 16))
@@ -49,7 +49,7 @@ def test_journal_entry_add_works(actors, family):
     assert stored.visible_to_household
     assert version(family) == 2
     event = assert_audited("journal_entry_add", entry, actors["consulent"], family.household_id)
-    assert event.detail == {"kind": "contact_note", "withheld": "False"}
+    assert event.detail == {"kind": "contact_note", "withheld": "False", "hidden_from": "0"}
     assert "rustiger" not in json.dumps(event.detail)
 
 
@@ -124,7 +124,8 @@ def test_expert_contact_refuses_bad_dates(actors, family, on, code):
 
 
 def test_expert_contact_after_closure_is_refused(actors, family):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     assert expert_contact_record(actor=actors["consulent"], trajectory=family, on=D(2025, 3, 1),
                                  expert=actors["expert"]).pk
     with refused(RuleViolation, "after_closure"):

@@ -227,7 +227,8 @@ def test_measure_record_refused(actors, family, kwargs, code):
 
 
 def test_measure_in_a_closed_trajectory_is_refused(actors, family):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     with refused(RuleViolation, "trajectory_closed"):
         measure(actors["consulent"], family, "contact_ban", D(2025, 2, 1))
 

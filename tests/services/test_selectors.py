@@ -5,11 +5,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from tandem.cases.rules.rights import Action, Limit, Position
 from tandem.cases.selectors import (
     NO_ACCESS,
     access_for,
     households_for_overview,
     households_visible_to,
+    rights_for,
     trajectories_visible_to,
 )
 from tandem.cases.services import (
@@ -31,7 +33,7 @@ def sees(user, trajectory) -> bool:
 
 
 def consent(actors, family, organisation, member, given_on=D(2025, 1, 18)):
-    return consent_record(actor=actors["consulent"], trajectory=family, organisation=organisation, given_by=member,
+    return consent_record(actor=actors["consulent"], how="conversation", trajectory=family, organisation=organisation, given_by=member,
                           purpose="begeleiding", given_on=given_on)
 
 
@@ -56,7 +58,8 @@ def test_a_consultant_of_another_site_sees_nothing(actors, family):
 
 
 def test_the_consultant_still_sees_a_closed_trajectory(actors, family):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     assert access_for(actors["consulent"], family).view
 
 
@@ -116,7 +119,8 @@ def test_a_partner_on_one_team_does_not_see_another_family(actors, family, on_te
 
 
 def test_the_closure_ends_a_partners_access(actors, family, on_team):
-    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="")
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=D(2025, 3, 1), end_evaluation="Veilig genoeg.",
+                     exit_participants="Anna, Fatima")
     assert not sees(actors["partner"], family)
 
 
@@ -141,10 +145,14 @@ def test_an_expert_with_consent_but_not_on_the_team_sees_nothing(actors, family,
     assert access_for(actors["expert"], family) == NO_ACCESS
 
 
-def test_an_expert_on_the_team_with_consent_sees_but_does_not_edit(actors, family, orgs, mother, expert_joined):
+def test_an_expert_on_the_team_with_consent_sees_and_only_counts_own_contacts(actors, family, orgs, mother,
+                                                                             expert_joined):
     consent(actors, family, orgs["ed"], mother)
     access = access_for(actors["expert"], family)
-    assert (access.view, access.edit, access.identifying) == (True, False, True)
+    assert (access.view, access.identifying, access.position) == (True, True, Position.EXPERT)
+    rights = rights_for(actors["expert"], family, access)
+    assert [a for a in Action if a in rights] == [Action.TEAM_LEAVE, Action.EXPERT_CONTACT]
+    assert rights.allows(Action.EXPERT_CONTACT, Limit.SELF) and not rights.allows(Action.EXPERT_CONTACT)
 
 
 def test_an_expert_loses_sight_when_consent_is_withdrawn(actors, family, orgs, mother, expert_joined):

@@ -6,6 +6,7 @@ import pytest
 from tandem.cases.models import LeadPeriod, TeamMembership
 from tandem.cases.services import lead_switch, measure_record, report_record, team_member_add, team_member_leave
 from tandem.core.exceptions import NotPermitted, RuleViolation, StaleEdit
+from tandem.organisations.models import User
 
 from .helpers import assert_audited, refused, version
 
@@ -85,8 +86,16 @@ def test_team_member_add_not_permitted(actors, family, who):
         add(actors[who], family, actors["partner2"])
 
 
-def test_a_partner_on_the_team_may_pull_in_a_colleague(actors, family, on_team):
-    assert add(actors["partner"], family, actors["partner2"], D(2025, 2, 1)).pk
+def test_a_partner_on_the_team_does_not_pull_in_others(actors, family, on_team):
+    with refused(NotPermitted, "right_team_add"):
+        add(actors["partner"], family, actors["partner2"], D(2025, 2, 1))
+
+
+def test_a_partner_in_front_may_bring_a_colleague_of_their_own_organisation_only(actors, family, on_team, melding):
+    switch(actors["consulent"], family, actors["partner"])
+    assert add(actors["partner"], family, actors["partner2"], D(2025, 2, 11)).pk
+    with refused(NotPermitted, "right_team_add_limited"):
+        add(actors["partner"], family, actors["rvdk"], D(2025, 2, 11))
 
 
 # --- team_member_leave -----------------------------------------------------------------------------------
@@ -144,7 +153,36 @@ def switch(actor, trajectory, professional, on=D(2025, 2, 10), **kwargs):
     return lead_switch(actor=actor, trajectory=trajectory, professional=professional, on=on, **kwargs)
 
 
-def test_lead_switch_keeps_the_previous_lead_on_the_team(actors, family, on_team):
+@pytest.fixture
+def melding(actors, family, orgs):
+    """The consultant made a melding at Veilig Thuis on 1 February 2025: a partner may then take the lead."""
+    return report_record(actor=actors["consulent"], trajectory=family, on=D(2025, 2, 1), organisation=orgs["vt"])
+
+
+def test_a_partner_takes_the_lead_only_on_a_melding_or_measure(actors, family, on_team):
+    with refused(RuleViolation, "lead_without_basis"):
+        switch(actors["consulent"], family, actors["partner"])
+    assert LeadPeriod.objects.filter(trajectory=family).count() == 1
+
+
+def test_a_melding_after_the_switch_date_does_not_count(actors, family, on_team, orgs):
+    report_record(actor=actors["consulent"], trajectory=family, on=D(2025, 2, 20), organisation=orgs["vt"])
+    with refused(RuleViolation, "lead_without_basis"):
+        switch(actors["consulent"], family, actors["partner"], D(2025, 2, 10))
+
+
+def test_a_stated_statutory_ground_lets_a_partner_take_the_lead(actors, family, on_team):
+    period = switch(actors["consulent"], family, actors["partner"],
+                    statutory_ground="OTS van de kinderrechter van 5 februari, nog niet hier geregistreerd")
+    assert period.statutory_ground.startswith("OTS van de kinderrechter")
+
+
+def test_an_expert_by_experience_never_leads(actors, family, melding):
+    with refused(RuleViolation, "lead_expert"):
+        switch(actors["consulent"], family, actors["expert"])
+
+
+def test_lead_switch_keeps_the_previous_lead_on_the_team(actors, family, on_team, melding):
     consulent, partner = actors["consulent"], actors["partner"]
     period = switch(consulent, family, partner, expected_version=version(family))
     assert (period.professional, period.start, period.end) == (partner, D(2025, 2, 10), None)
@@ -155,21 +193,32 @@ def test_lead_switch_keeps_the_previous_lead_on_the_team(actors, family, on_team
     assert_audited("lead_switch", period, consulent, family.household_id)
 
 
-def test_the_new_lead_joins_the_team_when_not_on_it(actors, family):
+def test_the_new_lead_joins_the_team_when_not_on_it(actors, family, melding):
     switch(actors["consulent"], family, actors["partner"])
     membership = family.team.get(professional=actors["partner"])
     assert (membership.joined_on, membership.role_in_team, membership.left_on) == (D(2025, 2, 10), "regie", None)
 
 
-def test_after_a_switch_the_previous_lead_may_leave_and_the_new_one_may_not(actors, family, on_team):
+def test_after_a_switch_neither_the_new_lead_nor_the_local_team_leaves(actors, family, on_team, melding):
     switch(actors["consulent"], family, actors["partner"])
     with refused(RuleViolation, "lead_cannot_leave"):
         team_member_leave(actor=actors["consulent"], membership=on_team, left_on=D(2025, 3, 1))
     mine = family.team.get(professional=actors["consulent"])
+    with refused(RuleViolation, "local_team_stays"):  # "laat niet los" (seed 000, De tandem)
+        team_member_leave(actor=actors["consulent"], membership=mine, left_on=D(2025, 3, 1))
+    assert family.team.filter(left_on__isnull=True).count() == 2
+
+
+def test_a_local_team_worker_may_leave_when_a_colleague_stays_on(actors, family, orgs):
+    colleague = User.objects.create_user(username="ilse", first_name="Ilse", organisation=orgs["local"],
+                                         role="consulent")
+    add(actors["consulent"], family, colleague, D(2025, 2, 1))
+    switch(actors["consulent"], family, colleague, D(2025, 2, 2))
+    mine = family.team.get(professional=actors["consulent"])
     assert team_member_leave(actor=actors["consulent"], membership=mine, left_on=D(2025, 3, 1)).left_on
 
 
-def test_switching_back_afschalen(actors, family, on_team):
+def test_switching_back_afschalen(actors, family, on_team, melding):
     switch(actors["consulent"], family, actors["partner"], D(2025, 2, 10))
     switch(actors["partner"], family, actors["consulent"], D(2025, 4, 1))
     periods = list(family.lead_periods.values_list("professional", "start", "end"))
@@ -193,7 +242,7 @@ def test_lead_switch_refuses_bad_dates(actors, family, on, code):
         switch(actors["consulent"], family, actors["partner"], on)
 
 
-def test_lead_switch_before_the_current_lead_began_is_refused(actors, family, on_team):
+def test_lead_switch_before_the_current_lead_began_is_refused(actors, family, on_team, melding):
     switch(actors["consulent"], family, actors["partner"], D(2025, 3, 1))
     with refused(RuleViolation, "before_reference"):
         switch(actors["consulent"], family, actors["consulent"], D(2025, 2, 1))

@@ -1,6 +1,7 @@
 """Consent, reports and measures through the web forms."""
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tandem.cases import services
@@ -13,15 +14,43 @@ def test_consent_record(client, actors, orgs, family, mother):
     html = client.get(url).content.decode()
     assert "Fatima el Amrani" in html
     data = {"expected_version": family.version, "given_by": mother.pk, "organisation": orgs["vt"].pk,
-            "purpose": "Meekijken met de veiligheid", "given_on": "2025-02-01"}
+            "purpose": "Meekijken met de veiligheid", "given_on": "2025-02-01", "how": "paper",
+            "expert_scope": "basic"}
     assert client.post(url, data).status_code == 302
     consent = Consent.objects.get()
     assert consent.given_by == mother and consent.organisation == orgs["vt"]
+    assert (consent.how, consent.recorded_by) == ("paper", actors["consulent"])
+
+
+def test_consent_record_with_a_scan_that_only_the_local_team_downloads(client, actors, orgs, family, mother,
+                                                                         partner_with_consent):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:consent_record", args=[family.pk])
+    scan = SimpleUploadedFile("verklaring Fatima.pdf", b"%PDF-1.4 getekend", content_type="application/pdf")
+    data = {"expected_version": family.version, "given_by": mother.pk, "organisation": orgs["gi"].pk,
+            "purpose": "Meekijken", "given_on": "2025-02-04", "how": "paper", "expert_scope": "basic", "scan": scan}
+    assert client.post(url, data).status_code == 302
+    consent = Consent.objects.get(organisation=orgs["gi"])
+    download = reverse("cases:consent_scan", args=[family.pk, consent.pk])
+    response = client.get(download)
+    assert response.content == b"%PDF-1.4 getekend" and "Fatima" not in response["Content-Disposition"]
+    client.force_login(partner_with_consent)
+    assert client.get(download).status_code == 403
+
+
+def test_a_scan_that_is_not_a_pdf_or_image_is_refused(client, actors, orgs, family, mother):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:consent_record", args=[family.pk])
+    scan = SimpleUploadedFile("virus.exe", b"MZ\x90\x00", content_type="application/pdf")
+    data = {"expected_version": family.version, "given_by": mother.pk, "organisation": orgs["gi"].pk,
+            "purpose": "Meekijken", "given_on": "2025-02-04", "how": "paper", "expert_scope": "basic", "scan": scan}
+    html = client.post(url, data).content.decode()
+    assert "Een scan is een PDF, JPG of PNG." in html and not Consent.objects.exists()
 
 
 def test_anonymous_partner_chooses_members_by_anonymous_label(client, partner_on_team, family):
     client.force_login(partner_on_team)
-    html = client.get(reverse("cases:consent_record", args=[family.pk])).content.decode()
+    html = client.get(reverse("cases:journal_entry_add", args=[family.pk])).content.decode()
     assert "Gezinslid 1 (volwassene" in html
     assert "Fatima" not in html and "Daan" not in html
 

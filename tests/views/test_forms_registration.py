@@ -152,11 +152,13 @@ def test_triage_form_errors_are_summarised_and_linked(client, actors, family):
 
 def test_close_and_register_again(client, actors, family):
     client.force_login(actors["consulent"])
-    close = reverse("cases:trajectory_close", args=[family.pk])
+    close = reverse("workspace:trajectory_close", args=[family.pk])
     again = reverse("cases:trajectory_register", args=[family.household_id])
     data = {"registered_on": "2025-09-01", "measure_considered": "ja"}
-    assert "Dit gezin heeft nog een lopend traject" in client.post(again, data).content.decode()
-    client.post(close, {"expected_version": family.version, "closed_on": "2025-06-01", "end_evaluation": "Rust"})
+    response = client.post(again, data)  # only once the trajectory is closed (docs/rights.md)
+    assert response.status_code == 403 and "afgesloten" in response.content.decode()
+    client.post(close, {"expected_version": family.version, "closed_on": "2025-06-01", "end_evaluation": "Rust",
+                        "exit_participants": "Anna en het gezin", "confirmed": "on"})
     family.refresh_from_db()
     assert family.closed_on == dt.date(2025, 6, 1)
     assert client.post(again, data).status_code == 302

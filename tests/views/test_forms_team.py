@@ -24,12 +24,13 @@ def test_team_member_add(client, actors, family):
     assert membership.organisation.code == "VT-GV" and membership.role_in_team == "analyse"
 
 
-def test_team_partner_can_add_a_colleague(client, partner_on_team, actors, family):
+def test_a_partner_on_the_team_does_not_pull_others_in(client, partner_on_team, actors, family):
     client.force_login(partner_on_team)
     url = reverse("cases:team_member_add", args=[family.pk])
     data = {"expected_version": family.version, "professional": actors["outsider"].pk, "joined_on": "2025-02-10"}
-    assert client.post(url, data).status_code == 302
-    assert family.team.filter(professional=actors["outsider"]).exists()
+    response = client.post(url, data)
+    assert response.status_code == 403 and "Dit kan het lokale team" in response.content.decode()
+    assert not family.team.filter(professional=actors["outsider"]).exists()
 
 
 def test_lead_cannot_leave_the_team(client, actors, family):
@@ -51,10 +52,20 @@ def test_team_member_leaves(client, actors, family, partner_on_team):
     assert membership.left_on == dt.date(2025, 3, 1)
 
 
-def test_lead_switch_keeps_previous_lead_on_team(client, actors, family, partner_on_team):
+def test_lead_switch_to_a_partner_needs_a_melding_or_measure(client, actors, family, partner_on_team):
     client.force_login(actors["consulent"])
     url = reverse("cases:lead_switch", args=[family.pk])
     data = {"expected_version": family.version, "professional": partner_on_team.pk, "on": "2025-03-01"}
+    html = client.post(url, data).content.decode()
+    assert "neemt de regie alleen over als er een melding of maatregel is" in html
+    assert LeadPeriod.objects.get(trajectory=family, end__isnull=True).professional == actors["consulent"]
+
+
+def test_lead_switch_keeps_previous_lead_on_team(client, actors, family, partner_on_team):
+    client.force_login(actors["consulent"])
+    url = reverse("cases:lead_switch", args=[family.pk])
+    data = {"expected_version": family.version, "professional": partner_on_team.pk, "on": "2025-03-01",
+            "statutory_ground": "Melding bij Veilig Thuis van 28 februari"}
     response = client.post(url, data, follow=True)
     assert "De regie is gewisseld." in response.content.decode()
     current = LeadPeriod.objects.get(trajectory=family, end__isnull=True)

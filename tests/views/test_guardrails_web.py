@@ -19,6 +19,8 @@ import pytest
 from django.urls import reverse
 
 from tandem.cases import services
+from tandem.cases.rules.rights import Action, Cell, Limit, Position, allowed
+from tandem.cases.rules.rights import cell as rights_cell
 from tandem.cases.models import (
     Consent,
     Household,
@@ -125,8 +127,16 @@ def form_version(html: str) -> int:
     return int(match.group(1))
 
 
+def page_name(name: str) -> str:
+    """The closing page composes the dossier with the safety plan: it lives in the workspace app."""
+    return f"workspace:{name}" if name == "trajectory_close" else f"cases:{name}"
+
+
+CLOSE_REST = {"exit_participants": "Anna en het gezin", "confirmed": "on"}
+
+
 def open_form(client, dossier: Dossier, name: str) -> tuple[str, int]:
-    url = reverse(f"cases:{name}", args=[dossier.family.pk])
+    url = reverse(page_name(name), args=[dossier.family.pk])
     response = client.get(url)
     assert response.status_code == 200
     return url, form_version(response.content.decode())
@@ -398,10 +408,10 @@ def test_measure_terms(as_consultant, dossier, case):
 
 future = FUTURE.isoformat()
 DATE_CASES = [
-    ("closure in the future", Case("trajectory_close", {"closed_on": future, "end_evaluation": "Rust"},
+    ("closure in the future", Case("trajectory_close", {"closed_on": future, "end_evaluation": "Rust", **CLOSE_REST},
                                    IN_FUTURE.format("afsluitdatum"))),
     ("closure before the registration", Case("trajectory_close", {"closed_on": "2025-01-13",
-                                                                  "end_evaluation": "Rust"}, CLOSED_BEFORE)),
+                                                                  "end_evaluation": "Rust", **CLOSE_REST}, CLOSED_BEFORE)),
     ("triage in the future", Case("triage_record", {"kind": "access", "decided_on": future, "outcome": "admitted",
                                                     "participants": "Anna"}, IN_FUTURE.format("datum van de triage"))),
     ("involvement starting in the future", Case("involvement_start", involvement("vt", "consult", future),
@@ -414,7 +424,7 @@ DATE_CASES = [
     ("melding in the future", Case("report_record", {"on": future, "organisation": "vt",
                                                      "initiated_from_site": "ja"},
                                    IN_FUTURE.format("datum van de melding"))),
-    ("consent in the future", Case("consent_record", {"given_by": "mother", "organisation": "vt",
+    ("consent in the future", Case("consent_record", {"how": "paper", "given_by": "mother", "organisation": "vt",
                                                       "purpose": "Meekijken", "given_on": future},
                                    IN_FUTURE.format("datum van de toestemming"))),
     ("measure from the site before the registration", Case("measure_record", measure("ots", "2024-12-01", "child"),
@@ -423,9 +433,9 @@ DATE_CASES = [
                                                      measure("ots", "2024-12-01", "child", initiated_from_site="nee"),
                                                      ALLOWED)),
     ("closure on the registration day", Case("trajectory_close", {"closed_on": "2025-01-14",
-                                                                  "end_evaluation": "Rust"}, ALLOWED)),
+                                                                  "end_evaluation": "Rust", **CLOSE_REST}, ALLOWED)),
     ("closure today", Case("trajectory_close", {"closed_on": dt.date.today().isoformat(),
-                                                "end_evaluation": "Rust"}, ALLOWED)),
+                                                "end_evaluation": "Rust", **CLOSE_REST}, ALLOWED)),
 ]
 
 
@@ -461,10 +471,10 @@ def test_registration_date_not_in_the_future(as_consultant, site, registered_on,
 # --- concurrent edits ----------------------------------------------------------------------------------------
 
 STALE_CASES = [
-    ("close", Case("trajectory_close", {"closed_on": "2025-06-01", "end_evaluation": "Rust"}, STALE)),
+    ("close", Case("trajectory_close", {"closed_on": "2025-06-01", "end_evaluation": "Rust", **CLOSE_REST}, STALE)),
     ("involvement", Case("involvement_start", involvement("vt", "consult", "2025-03-01"), STALE)),
     ("measure", Case("measure_record", measure("ots", "2025-03-01", "child"), STALE)),
-    ("consent", Case("consent_record", {"given_by": "mother", "organisation": "vt", "purpose": "Meekijken",
+    ("consent", Case("consent_record", {"how": "paper", "given_by": "mother", "organisation": "vt", "purpose": "Meekijken",
                                         "given_on": "2025-03-01"}, STALE)),
     ("team", Case("team_member_add", {"professional": "partner2", "joined_on": "2025-03-01"}, STALE)),
     ("triage", Case("triage_record", {"kind": "access", "decided_on": "2025-01-20", "outcome": "admitted",
@@ -497,11 +507,13 @@ def test_stale_edit_is_refused(as_consultant, dossier, case):
 def test_stale_closure_overwrites_nothing(as_consultant, dossier):
     url, opened_at = open_form(as_consultant, dossier, "trajectory_close")
     services.trajectory_close(actor=dossier.actors["consulent"], trajectory=dossier.family,
-                              closed_on=D(2025, 5, 1), end_evaluation="Eerste afsluiting", expected_version=opened_at)
-    data = {"expected_version": opened_at, "closed_on": "2025-06-01", "end_evaluation": "Tweede afsluiting"}
+                              closed_on=D(2025, 5, 1), end_evaluation="Eerste afsluiting",
+                              exit_participants="Anna en het gezin", expected_version=opened_at)
+    data = {"expected_version": opened_at, "closed_on": "2025-06-01", "end_evaluation": "Tweede afsluiting",
+            **CLOSE_REST}
     response = as_consultant.post(url, data)
-    assert response.status_code == 200
-    assert STALE in page_text(response)
+    assert response.status_code == 403  # closing is no longer an action of this (closed) trajectory
+    assert "Dit kan niet in een afgesloten traject." in page_text(response)
     dossier.family.refresh_from_db()
     assert (dossier.family.closed_on, dossier.family.end_evaluation) == (D(2025, 5, 1), "Eerste afsluiting")
 
@@ -545,19 +557,52 @@ PARTNER_CASES = [
 ]
 
 
+FORM_ACTIONS = {"involvement_start": Action.INVOLVEMENT_START, "measure_record": Action.MEASURE_RECORD,
+                "report_record": Action.REPORT_RECORD, "consent_record": Action.CONSENT_RECORD,
+                "team_member_add": Action.TEAM_ADD, "triage_record": Action.TRIAGE,
+                "trajectory_close": Action.CLOSE}
+
+
+@pytest.fixture
+def partner_in_front(dossier, partner_on_team):
+    """Bram (Veilig Thuis) rides in front, on a stated statutory ground (no melding: the cases set their own)."""
+    services.lead_switch(actor=None, trajectory=dossier.family, professional=partner_on_team, on=D(2025, 2, 2),
+                         statutory_ground="OTS uitgesproken door de kinderrechter")
+    return partner_on_team
+
+
+def _partner_may(case: Case) -> bool:
+    """What the rights matrix gives a partner in front for this form (docs/rights.md)."""
+    own = case.data.get("organisation") == "vt" and case.form in ("involvement_start",)
+    return allowed(FORM_ACTIONS[case.form], Position.PARTNER_LEAD, frozenset({Limit.OWN_ORGANISATION} if own else ()))
+
+
 @pytest.mark.parametrize("case", cases(*PARTNER_CASES))
-def test_partner_on_the_team_meets_the_same_refusal(client, dossier, partner_on_team, case):
-    client.force_login(partner_on_team)
-    submit(client, dossier, case)
+def test_a_partner_in_front_meets_the_same_refusal_or_is_not_entitled(client, dossier, partner_in_front, case):
+    """Where the matrix lets the partner in front take the action, the same guardrail refuses it; where it does
+    not, the page answers 403 and nothing changes."""
+    client.force_login(partner_in_front)
+    if _partner_may(case):
+        submit(client, dossier, case)
+        return
+    if case.setup:
+        case.setup(dossier)
+    before = (ROWS[case.form](), dossier.version())
+    limited = rights_cell(FORM_ACTIONS[case.form], Position.PARTNER_LEAD) == Cell.LIMITED
+    page = reverse(page_name(case.form), args=[dossier.family.pk])
+    assert client.get(page).status_code == (200 if limited else 403)  # a limited form offers only what is allowed
+    response = client.post(page, {"expected_version": dossier.version(), **dossier.resolve(case.data)})
+    assert response.status_code in ((200, 403) if limited else (403,))
+    assert (ROWS[case.form](), dossier.version()) == before
 
 
-def test_partner_on_the_team_meets_the_stale_refusal(client, dossier, partner_on_team):
-    client.force_login(partner_on_team)
+def test_partner_on_the_team_meets_the_stale_refusal(client, dossier, partner_in_front):
+    client.force_login(partner_in_front)
     submit_stale(client, dossier, STALE_CASES[1][1])
 
 
-def test_partner_on_the_team_is_allowed_what_the_rules_allow(client, dossier, partner_on_team):
+def test_partner_on_the_team_is_allowed_what_the_rules_allow(client, dossier, partner_in_front):
     """The refusals above are the rules at work, not a partner being locked out."""
-    client.force_login(partner_on_team)
+    client.force_login(partner_in_front)
     submit(client, dossier, Case("involvement_start", involvement("vt", "orange", "2025-02-10"), ALLOWED,
                                  report_on(D(2025, 2, 10))))

@@ -95,7 +95,8 @@ def test_edit_buttons_only_with_edit_access(client, actors, family, expert_on_te
 
 
 def test_tandem_picture_svg_and_table(client, actors, family, partner_on_team, household_url):
-    services.lead_switch(actor=None, trajectory=family, professional=partner_on_team, on=dt.date(2025, 3, 1))
+    services.lead_switch(actor=None, trajectory=family, professional=partner_on_team, on=dt.date(2025, 3, 1),
+                         statutory_ground="Melding bij Veilig Thuis")
     client.force_login(actors["consulent"])
     html = client.get(household_url).content.decode()
     assert '<svg class="tandem" role="img"' in html

@@ -10,7 +10,9 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from tandem.cases.models import (
+    ConsentHow,
     EntryKind,
+    ExpertScope,
     Form,
     MeasureType,
     Nature,
@@ -51,6 +53,17 @@ def text_area(label: str, *, required: bool = True, help_text: str = "", rows: i
 def yes_no_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(label=label, choices=YES_NO, coerce=_to_bool, widget=forms.RadioSelect,
                                   help_text=help_text)
+
+
+class LabelledMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several household members, each shown with the page's label for them."""
+
+    def __init__(self, *args, labels: dict, **kwargs):
+        self.labels = labels
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return self.labels.get(obj.pk, str(obj))
 
 
 class ProfessionalChoiceField(forms.ModelChoiceField):
@@ -167,7 +180,22 @@ class TriageForm(VersionedForm):
 class CloseForm(VersionedForm):
     closed_on = date_field("Datum van afsluiten")
     end_evaluation = text_area("Eindevaluatie", rows=6,
-                               help_text="Wat is bereikt? Hoe veilig is het nu? Wat vindt het gezin zelf?")
+                               help_text="Wat is bereikt? Hoe veilig is het nu? Wat vindt het gezin zelf? "
+                                         "(De eindevaluatie hoort bij de TOP3-methode.)")
+    exit_participants = text_area("Wie deden mee aan de uitstroomtriage?", rows=2,
+                                  help_text="Namen en organisaties. Het besluit is: uitstroom.")
+    exit_notes = text_area("Toelichting bij de uitstroom", required=False, rows=2)
+    reason = text_area("Waarom sluit het lokale team toch af?", required=False, rows=3,
+                       help_text="Alleen nodig als er nog een maatregel loopt of een beschermpartner de regie "
+                                 "heeft met wettelijke bevoegdheden.")
+    confirmed = forms.BooleanField(label="Ik heb gezien wat er nog loopt, en het traject mag sluiten.",
+                                   help_text="Wat nog loopt, stopt op de datum van afsluiten.")
+
+
+class ReopenForm(VersionedForm):
+    reason = text_area("Waarom gaat het traject weer open?", rows=3,
+                       help_text="Bijvoorbeeld: per ongeluk afgesloten, of het gezin vraagt binnen korte tijd weer "
+                                 "om hulp. U neemt zelf weer de regie.")
 
 
 class TeamMemberAddForm(VersionedForm):
@@ -177,9 +205,11 @@ class TeamMemberAddForm(VersionedForm):
     role_in_team = forms.CharField(label="Rol in het team", max_length=100, required=False,
                                    help_text="Bijvoorbeeld: analyse veiligheid, gezinsbegeleiding.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["professional"].queryset = dossier_professionals()
+        candidates = dossier_professionals()
+        self.fields["professional"].queryset = candidates.filter(organisation=organisation) if organisation \
+            else candidates
 
 
 class TeamMemberLeaveForm(VersionedForm):
@@ -191,10 +221,19 @@ class LeadSwitchForm(VersionedForm):
                                            empty_label="Kies een medewerker",
                                            help_text="De huidige regiehouder blijft in het team (achterop).")
     on = date_field("Vanaf")
+    statutory_ground = text_area(
+        "Wettelijke grond", required=False, rows=2,
+        help_text="Alleen nodig als een beschermpartner de regie neemt zonder dat hier al een melding of "
+                  "maatregel is vastgelegd. Schrijf op welke melding of maatregel het is.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, trajectory=None, local_team_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["professional"].queryset = dossier_professionals()
+        candidates = dossier_professionals().exclude(role=Role.ERVARINGSDESKUNDIGE)
+        if local_team_only and trajectory is not None:  # a partner in front hands back to the local team
+            candidates = candidates.filter(organisation__kind=OrganisationKind.LOCAL_TEAM,
+                                           organisation__site_id=trajectory.site_id)
+            del self.fields["statutory_ground"]
+        self.fields["professional"].queryset = candidates
 
 
 class InvolvementStartForm(VersionedForm):
@@ -208,9 +247,11 @@ class InvolvementStartForm(VersionedForm):
     household_informed_on = date_field("Gezin geïnformeerd op", required=False,
                                        help_text="Vul in wanneer het gezin hoorde dat deze organisatie meekijkt.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = partner_organisations()
+        organisations = partner_organisations()
+        self.fields["organisation"].queryset = organisations.filter(pk=organisation.pk) if organisation \
+            else organisations
 
 
 class InvolvementEndForm(VersionedForm):
@@ -238,12 +279,30 @@ class MemberChoiceMixin:
 
 class ConsentRecordForm(MemberChoiceMixin, VersionedForm):
     member_fields = ("given_by",)
-    given_by = LabelledChoiceField(label="Gegeven door", queryset=None, labels={}, empty_label="Kies een gezinslid")
+    given_by = LabelledChoiceField(label="Gegeven door", queryset=None, labels={}, empty_label="Kies een gezinslid",
+                                   help_text="Een gezinslid van 16 jaar of ouder. Voor een jonger kind geeft een "
+                                             "ouder of voogd toestemming.")
     organisation = forms.ModelChoiceField(label="Toestemming aan", queryset=Organisation.objects.none(),
                                           empty_label="Kies een organisatie")
     purpose = forms.CharField(label="Waarvoor", max_length=300,
                               help_text="Bijvoorbeeld: informatie delen met Veilig Thuis over de veiligheid thuis.")
     given_on = date_field("Gegeven op")
+    how = forms.ChoiceField(label="Hoe gaf het gezin toestemming?", widget=forms.RadioSelect,
+                            choices=[(ConsentHow.PAPER, ConsentHow.PAPER.label),
+                                     (ConsentHow.CONVERSATION, ConsentHow.CONVERSATION.label)])
+    expert_scope = forms.ChoiceField(label="Alleen bij een ervaringsdeskundige: wat mag die zien?", required=False,
+                                     choices=ExpertScope.choices, initial=ExpertScope.BASIC, widget=forms.RadioSelect,
+                                     help_text="Het gezin kiest. Een analyse en meningen in het journaal ziet een "
+                                               "ervaringsdeskundige nooit.")
+    scan = forms.FileField(label="Scan van de getekende verklaring (mag leeg blijven)", required=False,
+                           help_text="PDF, JPG of PNG, hoogstens 5 MB.")
+
+    def clean_expert_scope(self):
+        return self.cleaned_data.get("expert_scope") or ExpertScope.BASIC
+
+    def clean_scan(self):
+        upload = self.cleaned_data.get("scan")
+        return upload.read() if upload else None
 
     def __init__(self, *args, members=None, labels=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -313,7 +372,8 @@ JOURNAL_HELP = ("Schrijf in gewone woorden, zodat het gezin het kan lezen. Houd 
                 "uit elkaar: schrijf per notitie één soort. Noteer ook wat het gezin er zelf van vindt.")
 
 
-class JournalEntryForm(VersionedForm):
+class JournalEntryForm(MemberChoiceMixin, VersionedForm):
+    member_fields = ("hidden_from",)
     kind = forms.ChoiceField(label="Soort notitie", choices=EntryKind.choices, widget=forms.RadioSelect)
     on = date_field("Datum van het contact of besluit", required=False,
                     help_text="Wanneer gebeurde het? Leeg laten betekent vandaag.")
@@ -327,3 +387,52 @@ class JournalEntryForm(VersionedForm):
     withheld_reason = text_area(
         "Reden om deze notitie niet aan het gezin te tonen", required=False, rows=2,
         help_text="Laat leeg: dan kan het gezin de notitie lezen. Dat is de gewone situatie.")
+    hidden_from = LabelledMultipleChoiceField(
+        label="Niet zichtbaar voor deze gezinsleden", queryset=None, labels={}, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Alleen als het voor iemands veiligheid nodig is. De anderen lezen de notitie wel.")
+    hidden_reason = text_area("Reden om het voor hen niet te tonen", required=False, rows=2)
+
+    def __init__(self, *args, kinds=None, may_hide: bool = True, members=None, labels=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if kinds is not None:
+            self.fields["kind"].choices = [(k, EntryKind(k).label) for k in kinds]
+            if len(kinds) == 1:
+                self.fields["kind"].initial = kinds[0]
+        if not may_hide:
+            for name in ("withheld_reason", "hidden_from", "hidden_reason"):
+                del self.fields[name]
+        else:
+            self.set_members(members, labels or {})
+
+
+class ConsentRequestForm(VersionedForm):
+    purpose = forms.CharField(label="Waarvoor vraagt u toestemming?", max_length=300,
+                              help_text="Schrijf het zo dat het gezin het begrijpt. Bijvoorbeeld: om samen met u "
+                                        "te kijken wat er nodig is voor de veiligheid thuis.")
+
+
+class InvolvementDecideForm(VersionedForm):
+    DECISIONS = [("end", "Beëindigen: de organisatie stopt"),
+                 ("continue", "Doorgaan op een wettelijke grond (oranje of rood)")]
+    decision = forms.ChoiceField(label="Wat is het besluit?", choices=DECISIONS, widget=forms.RadioSelect)
+    end = date_field("Einddatum (bij beëindigen)", required=False)
+    form = forms.ChoiceField(label="Vorm (bij doorgaan)", required=False, widget=forms.RadioSelect,
+                             choices=[(Form.ORANGE, Form.ORANGE.label), (Form.RED, Form.RED.label)])
+    statutory_ground = text_area("Wettelijke grond (bij doorgaan)", required=False, rows=2,
+                                 help_text="Bijvoorbeeld: melding bij Veilig Thuis van 3 maart, onderzoek loopt.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "end" and not data.get("end"):
+            self.add_error("end", "Vul de einddatum in.")
+        return data
+
+
+class JournalHideForm(MemberChoiceMixin, VersionedForm):
+    member_fields = ("members",)
+    members = LabelledMultipleChoiceField(label="Niet zichtbaar voor", queryset=None, labels={}, required=False,
+                                          widget=forms.CheckboxSelectMultiple,
+                                          help_text="Zet geen vinkje om de notitie weer voor iedereen te tonen.")
+    reason = text_area("Reden", required=False, rows=2,
+                       help_text="Waarom mag dit gezinslid de notitie niet lezen? Dit wordt vastgelegd.")

@@ -94,6 +94,8 @@ class Trajectory(models.Model):
     reason = models.TextField("reden van aanmelding", blank=True, default="")
     closed_on = models.DateField("datum afsluiting", null=True, blank=True)
     end_evaluation = models.TextField("eindevaluatie", blank=True, default="")
+    # Why the local team closed while a partner led under powers or a measure ran (rules.check_closure).
+    closure_reason = models.TextField("reden om toch af te sluiten", blank=True, default="", db_default="")
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -152,6 +154,19 @@ class TriageDecision(models.Model):
         ordering = ["decided_on", "id"]
 
 
+class Reopening(models.Model):
+    """A closure undone by the local team, with its reason (rules.check_reopen)."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="reopenings")
+    on = models.DateField("heropend op")
+    closed_on = models.DateField("was afgesloten op")
+    reason = models.TextField("reden")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["on", "id"]
+
+
 class LeadPeriod(models.Model):
     """Who rides in front of the tandem (holds regie), from when until when."""
 
@@ -159,6 +174,8 @@ class LeadPeriod(models.Model):
     professional = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     start = models.DateField("vanaf")
     end = models.DateField("tot en met", null=True, blank=True)
+    # A partner takes the front seat on a melding or measure, or on this stated statutory ground.
+    statutory_ground = models.TextField("wettelijke grond", blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["start", "id"]
@@ -202,6 +219,11 @@ class Involvement(models.Model):
     end = models.DateField("einde", null=True, blank=True)
     anonymous = models.BooleanField("anoniem (alleen bij advies/consult)", default=False)
     household_informed_on = models.DateField("gezin geïnformeerd op", null=True, blank=True)
+    # Set when the consent this episode rested on is withdrawn: a work item for the consultant until decided
+    # (end it, or the statutory ground that carries it on).
+    consent_withdrawn_on = models.DateField("toestemming ingetrokken op", null=True, blank=True)
+    decided_on = models.DateField("besluit na intrekken op", null=True, blank=True)
+    statutory_ground = models.TextField("wettelijke grond om door te gaan", blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["start", "id"]
@@ -247,8 +269,24 @@ class TimeEntry(models.Model):
         super().save(*args, **kwargs)
 
 
+class ConsentHow(models.TextChoices):
+    PAPER = "paper", "Op papier (toestemmingsverklaring)"
+    CONVERSATION = "conversation", "In een gesprek"
+    PORTAL = "portal", "Door het gezin zelf, in het gezinsdossier"
+    TAKEN_OVER = "taken_over", "Niet vastgelegd (overgenomen)"
+
+
+class ExpertScope(models.TextChoices):
+    """What the family lets an expert by experience see (only for consents to an experts' organisation)."""
+
+    BASIC = "basic", "Het team, de afspraken over de ervaringsdeskundige en de overleggen waar die bij was"
+    PLAN = "plan", "Daarnaast het hele veiligheidsplan"
+    PLAN_JOURNAL = "plan_journal", "Daarnaast het veiligheidsplan en de feiten en waarnemingen in het journaal"
+
+
 class Consent(models.Model):
-    """A consent statement (toestemmingsverklaring) of a household member to one organisation."""
+    """A consent statement (toestemmingsverklaring) of a household member to one organisation. The family's:
+    recorded only by the local team or given by the resident in the portal (rules.rights)."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="consents")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
@@ -258,9 +296,54 @@ class Consent(models.Model):
     purpose = models.CharField("waarvoor", max_length=300, blank=True, default="")
     given_on = models.DateField("gegeven op")
     withdrawn_on = models.DateField("ingetrokken op", null=True, blank=True)
+    how = models.CharField("hoe gegeven", max_length=20, choices=ConsentHow.choices, default=ConsentHow.TAKEN_OVER,
+                           db_default=ConsentHow.TAKEN_OVER)
+    expert_scope = models.CharField("wat de ervaringsdeskundige mag zien", max_length=20,
+                                    choices=ExpertScope.choices, default=ExpertScope.BASIC,
+                                    db_default=ExpertScope.BASIC)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         ordering = ["given_on", "id"]
+
+
+class ConsentScan(models.Model):
+    """The signed statement, scanned (optional). Kept in the database so it goes with the dossier (retention,
+    back-up) and is never served as a static file; no original file name (it may hold a name)."""
+
+    consent = models.OneToOneField(Consent, on_delete=models.CASCADE, related_name="scan")
+    content = models.BinaryField()
+    content_type = models.CharField(max_length=40)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class ConsentRequestStatus(models.TextChoices):
+    OPEN = "open", "Wacht op antwoord"
+    GRANTED = "granted", "Toestemming gegeven"
+    DECLINED = "declined", "Geen toestemming"
+
+
+class ConsentRequest(models.Model):
+    """A partner asks for the family's consent; the consultant (after asking the family) or the family itself
+    in the portal answers. A partner never grants consent to itself."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="consent_requests")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    purpose = models.CharField("waarvoor", max_length=300)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_on = models.DateField("gevraagd op")
+    status = models.CharField(max_length=10, choices=ConsentRequestStatus.choices,
+                              default=ConsentRequestStatus.OPEN)
+    answered_on = models.DateField("beantwoord op", null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    answered_by_member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL,
+                                           related_name="+")
+    consent = models.ForeignKey(Consent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-requested_on", "-id"]
 
 
 class Report(models.Model):
@@ -355,6 +438,11 @@ class JournalEntry(models.Model):
     source = models.CharField("bron", max_length=300)
     text = models.TextField("tekst")
     withheld_reason = models.TextField("reden om niet te tonen aan het gezin", blank=True, default="")
+    # Kept from named members only (e.g. the person the others are afraid of), with the reason (logged).
+    hidden_from = models.ManyToManyField(Member, blank=True, related_name="hidden_entries",
+                                         verbose_name="niet zichtbaar voor")
+    hidden_reason = models.TextField("reden om niet te tonen aan deze gezinsleden", blank=True, default="",
+                                     db_default="")
 
     class Meta:
         ordering = ["-on", "-written_at", "-id"]

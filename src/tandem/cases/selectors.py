@@ -1,10 +1,13 @@
 """Reads, and with them need-to-know (domain §3). Every view starts here.
 
-- A local-team worker (consulent, gedragswetenschapper of a local team) sees the trajectories of their own site.
+Between dossiers:
+- A local-team worker (consulent, gedragswetenschapper, teamleider of a local team) sees the trajectories of
+  their own site (the dossier belongs to the municipality: seed 000, "Registratie van en-en-regie").
 - A partner worker sees a trajectory only while on its team; identifying data only with the household's
-  consent to their organisation or under statutory powers (an orange or red involvement of their organisation).
+  consent to their organisation, under statutory powers (an orange or red involvement of their organisation),
+  or while holding the lead (which a partner gets only on a melding or measure: rules.check_lead_to_partner).
 - An expert by experience sees a trajectory only while on its team and with the household's consent to their
-  organisation.
+  organisation, and then only what that consent covers (`expert_scope`).
 - Coordinators, project leads and administrators see no dossier at all.
 - Emergency access (`tandem.security`): a dossier professional with an active grant sees the household's
   trajectories for the grant's time, identifying but read-only.
@@ -14,16 +17,22 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from tandem.cases.models import Consent, Form, Household, Involvement, Trajectory
+from tandem.cases.models import Consent, ExpertScope, Form, Household, Involvement, LeadPeriod, Trajectory
+from tandem.cases.rules.rights import AFTER_CLOSURE, ONLY_AFTER_CLOSURE, Action, Limit, Position, allowed, position_of
 from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Role
 from tandem.security.models import EmergencyAccess
 
-LOCAL_TEAM_ROLES = {Role.CONSULENT, Role.GEDRAGSWETENSCHAPPER}
+LOCAL_TEAM_ROLES = {Role.CONSULENT, Role.GEDRAGSWETENSCHAPPER, Role.TEAMLEIDER}
 
 
 def _is_local_team_worker(user) -> bool:
     org = user.organisation
     return bool(org and org.kind == OrganisationKind.LOCAL_TEAM and user.role in LOCAL_TEAM_ROLES)
+
+
+def is_local_team_of(user, site_id) -> bool:
+    """A worker of the local team that runs this site (toekomsttuin)."""
+    return _is_local_team_worker(user) and user.organisation.site_id == site_id
 
 
 def _current_team_q(user, today) -> Q:
@@ -75,16 +84,22 @@ def _active_consents(organisation, today) -> QuerySet[Consent]:
 
 @dataclass(frozen=True)
 class Access:
-    """What one professional may do with one trajectory."""
+    """What one professional may see of one trajectory, and where they stand in it (the rights' column)."""
 
     view: bool
-    edit: bool
-    identifying: bool  # may see names, birth dates and BSN of the household
+    edit: bool  # may take at least one action here (what exactly: `rights_for`)
+    identifying: bool  # may see names, birth dates, BSN and free text as written
     emergency: bool = False  # seen through emergency access only (read-only, flagged to the consultant)
+    position: Position | None = None
+    expert_scope: str = ""  # for an expert by experience: what the family's consent lets them see
 
     @property
     def anonymous(self) -> bool:
         return self.view and not self.identifying
+
+    @property
+    def is_expert(self) -> bool:
+        return self.position == Position.EXPERT
 
 
 NO_ACCESS = Access(view=False, edit=False, identifying=False)
@@ -93,22 +108,75 @@ NO_ACCESS = Access(view=False, edit=False, identifying=False)
 EMERGENCY_ACCESS = Access(view=True, edit=False, identifying=True, emergency=True)
 
 
-def access_for(user, trajectory: Trajectory) -> Access:
-    """Need-to-know for one trajectory, in one place."""
-    if not need_to_know(user).filter(pk=trajectory.pk).exists():
-        if active_emergency_grants(user).filter(household_id=trajectory.household_id).exists():
-            return EMERGENCY_ACCESS
-        return NO_ACCESS
-    if _is_local_team_worker(user):
-        return Access(view=True, edit=True, identifying=True)
-    today = timezone.localdate()
+def _on_team(user, trajectory: Trajectory, today) -> bool:
+    """On the team now; for a closed trajectory: on the team when it closed (memberships end at closure)."""
+    until = trajectory.closed_on if trajectory.closed_on is not None else today
+    return trajectory.team.filter(professional=user).filter(Q(left_on__isnull=True) | Q(left_on__gte=until)).exists()
+
+
+def _is_lead(user, trajectory: Trajectory) -> bool:
+    return LeadPeriod.objects.filter(trajectory=trajectory, professional=user, end__isnull=True).exists()
+
+
+def _identifying_for_partner(user, trajectory: Trajectory, today, is_lead: bool) -> bool:
     consented = _active_consents(user.organisation, today).filter(trajectory=trajectory).exists()
     powers = Involvement.objects.filter(
         trajectory=trajectory, organisation=user.organisation, form__in=[Form.ORANGE, Form.RED]
     ).filter(Q(end__isnull=True) | Q(end__gte=today)).exists()
-    identifying = consented or powers
-    edit = user.role != Role.ERVARINGSDESKUNDIGE
-    return Access(view=True, edit=edit, identifying=identifying)
+    return consented or powers or is_lead
+
+
+def _expert_scope(user, trajectory: Trajectory, today) -> str:
+    """The widest scope among the family's active consents to the expert's organisation."""
+    scopes = set(_active_consents(user.organisation, today).filter(trajectory=trajectory)
+                 .values_list("expert_scope", flat=True))
+    for scope in (ExpertScope.PLAN_JOURNAL, ExpertScope.PLAN, ExpertScope.BASIC):
+        if scope in scopes:
+            return scope
+    return ExpertScope.BASIC
+
+
+def access_for(user, trajectory: Trajectory) -> Access:
+    """Need-to-know for one trajectory, and the person's position in it, in one place."""
+    if not need_to_know(user).filter(pk=trajectory.pk).exists():
+        if active_emergency_grants(user).filter(household_id=trajectory.household_id).exists():
+            return EMERGENCY_ACCESS
+        return NO_ACCESS
+    today = timezone.localdate()
+    local = is_local_team_of(user, trajectory.site_id)
+    is_lead = _is_lead(user, trajectory)
+    expert = user.role == Role.ERVARINGSDESKUNDIGE and not local
+    identifying = local or expert or _identifying_for_partner(user, trajectory, today, is_lead)
+    position = position_of(local_team_of_site=local, role=user.role, on_team=_on_team(user, trajectory, today),
+                           is_lead=is_lead, identifying=identifying, is_expert=expert)
+    return Access(view=True, edit=position is not None, identifying=identifying, position=position,
+                  expert_scope=_expert_scope(user, trajectory, today) if expert else "")
+
+
+@dataclass(frozen=True)
+class Rights:
+    """The actions one person may take in one trajectory, for pages: `{% if "close" in rights %}`. A 'beperkt'
+    cell counts as yes here (the page then offers only what the limit allows: `allows`)."""
+
+    position: Position | None
+    trajectory_open: bool
+
+    def __contains__(self, action) -> bool:
+        action = Action(action)
+        if self.trajectory_open and action in ONLY_AFTER_CLOSURE:
+            return False
+        if not self.trajectory_open and action not in AFTER_CLOSURE:
+            return False
+        return allowed(action, self.position)
+
+    def allows(self, action, *facts: Limit) -> bool:
+        """For one target: e.g. `allows(Action.TIME_REGISTER, Limit.OWN_ORGANISATION)` when it is their own."""
+        return action in self and allowed(Action(action), self.position, frozenset(facts))
+
+
+def rights_for(user, trajectory: Trajectory, access: Access | None = None) -> Rights:
+    access = access if access is not None else access_for(user, trajectory)
+    return Rights(position=access.position, trajectory_open=trajectory.closed_on is None)
 
 
 def households_for_overview(user) -> QuerySet[Household]:

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "tandem.safetyplan",
     "tandem.portal",
     "tandem.accounts",
+    "tandem.workspace",
 ]
 
 MIDDLEWARE = [
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tandem.core.middleware.NoStoreMiddleware",
+    "tandem.cases.views.anonymity.AnonymousPageMiddleware",
 ]
 
 ROOT_URLCONF = "tandem.config.urls"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("inloggen/", include("tandem.accounts.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezinnen/", include("tandem.cases.urls")),
+    path("gezinnen/", include("tandem.workspace.urls")),
     path("monitor/", include("tandem.monitor.urls")),
     path("veiligheid/", include("tandem.safetyplan.urls")),
     # The resident portal: its own address and its own sign-in, apart from the professionals' screens.

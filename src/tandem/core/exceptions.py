@@ -33,5 +33,11 @@ class StaleEdit(RuleViolation):
         )
 
 
-class NotPermitted(DomainError):
-    """The person may not see or change this."""
+class NotPermitted(RuleViolation):
+    """The person may not take this action here (the rights of `cases/rules/rights.py` and the other apps'
+    permission checks). Views answer it with the 403 page and its Dutch message; the API with 403 and the code.
+    Catch it before `RuleViolation`, which it specialises."""
+
+    def __init__(self, message: str = "U mag dit niet doen.", *, code: str = "not_permitted",
+                 field: str | None = None):
+        super().__init__(code, message, field=field)

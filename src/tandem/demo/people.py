@@ -43,6 +43,7 @@ PROFESSIONALS = [
     _pro("iris.vandam", "Iris van Dam", "GEM-HZN", "consulent"),
     _pro("pieter.kok", "Pieter Kok", "GEM-HZN", "consulent"),
     _pro("marieke.degroot", "Marieke de Groot", "GEM-HLV", "gedragswetenschapper"),
+    _pro("anja.willems", "Anja Willems", "GEM-HLV", "teamleider"),
     _pro("thomas.brouwer", "Thomas Brouwer", "VT-GV", "gedragswetenschapper"),
     _pro("ruud.meijer", "Ruud Meijer", "VT-GV", "beschermpartner"),
     _pro("inge.hoekstra", "Inge Hoekstra", "VT-GV", "beschermpartner"),

@@ -1,7 +1,8 @@
 """Everything inside one trajectory, replayed through the services in the order it happened.
 
-Each item of the file becomes a dated step. Steps run sorted by date, and on one day in a fixed order (a lead
-before the team, a consent or melding or measure before the episode that needs it, the closure last), so a
+Each item of the file becomes a dated step. Steps run sorted by date, and on one day in a fixed order (a melding
+or measure before the partner who takes the lead on it, a lead before the team, a consent or melding or measure
+before the episode that needs it, the closure last), so a
 guardrail that depends on earlier facts sees them. A step first looks for the same thing already in the
 trajectory (an earlier import of the same file, or what a service made by itself, like the lead's team
 membership) and claims it instead of adding it again: importing a file twice changes nothing.
@@ -17,7 +18,7 @@ from tandem.cases.models import Consent, ExpertContact, Involvement, LeadPeriod,
 from tandem.core.exceptions import RuleViolation
 from tandem.exchange.context import ImportContext
 
-RANK = {"lead": 1, "team": 2, "consent": 3, "report": 4, "measure": 5, "involvement": 6, "time": 7, "contact": 8,
+RANK = {"report": 1, "measure": 2, "consent": 3, "lead": 4, "team": 5, "involvement": 6, "time": 7, "contact": 8,
         "extra": 8, "end": 9, "withdraw": 10, "leave": 11, "close": 12}
 
 # A consent in the file may leave out who gave it and what for (the scenario does); Tandem needs both.

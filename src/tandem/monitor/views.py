@@ -99,10 +99,10 @@ def quarter_step(request, code, quarter, step):
     service, success = STEPS[step]
     try:
         service(actor=request.user, site=site, quarter=period.label)
+    except NotPermitted as exc:
+        raise PermissionDenied(exc.message) from exc
     except RuleViolation as exc:
         messages.error(request, exc.message)
-    except NotPermitted as exc:
-        raise PermissionDenied(str(exc)) from exc
     else:
         messages.success(request, success)
     return redirect(back)

@@ -9,6 +9,12 @@ class Region(models.Model):
     code = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=200)
     programme_start = models.DateField(default=dt.date(2024, 6, 1))
+    # Ages from which a household member signs in to the family's dossier and gives consent themselves
+    # (Jeugdwet art. 7.3.4 and 7.3.10 with WGBO art. 7:450/7:456/7:465; tandem.cases.rules.family).
+    portal_min_age = models.PositiveSmallIntegerField("inloggen op het gezinsdossier vanaf (jaar)", default=12)
+    consent_min_age = models.PositiveSmallIntegerField("zelf toestemming geven vanaf (jaar)", default=16)
+    # How long after a closure the local team can still reopen the trajectory instead of registering again.
+    reopen_days = models.PositiveSmallIntegerField("heropenen binnen (dagen na afsluiten)", default=90)
 
     def __str__(self) -> str:
         return self.name
@@ -71,6 +77,7 @@ class Role(models.TextChoices):
     GEDRAGSWETENSCHAPPER = "gedragswetenschapper", "Gedragswetenschapper"
     BESCHERMPARTNER = "beschermpartner", "Medewerker beschermpartner"
     ERVARINGSDESKUNDIGE = "ervaringsdeskundige", "Ervaringsdeskundige"
+    TEAMLEIDER = "teamleider", "Teamleider"
     COORDINATOR = "coordinator", "Coördinator toekomsttuinen"
     PROJECTLEIDER = "projectleider", "Projectleider"
     BEHEERDER = "beheerder", "Beheerder"

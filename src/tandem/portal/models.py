@@ -48,6 +48,8 @@ class ResidentView(models.Model):
                                      related_name="resident_views")
     text = models.TextField("uw kijk erop")
     created_at = models.DateTimeField(default=timezone.now)
+    # A resident's own words are theirs: the professionals see them, the rest of the household only if shared.
+    shared = models.BooleanField("ook zichtbaar voor de andere gezinsleden", default=False)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -74,6 +76,7 @@ class CorrectionRequest(models.Model):
     plan_version = models.ForeignKey("safetyplan.PlanVersion", null=True, blank=True, on_delete=models.CASCADE,
                                      related_name="correction_requests")
     what_is_wrong = models.TextField("wat klopt er niet")
+    shared = models.BooleanField("ook zichtbaar voor de andere gezinsleden", default=False)
     status = models.CharField(max_length=10, choices=CorrectionStatus.choices, default=CorrectionStatus.OPEN)
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)

@@ -5,19 +5,22 @@ their count and reason (domain §5: everything recorded is visible to residents 
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from tandem.audit.models import AuditEvent
 from tandem.cases.models import (
     Consent,
+    ConsentRequest,
+    ConsentRequestStatus,
     JournalEntry,
     LeadPeriod,
     Member,
     TeamMembership,
     Trajectory,
 )
-from tandem.safetyplan.models import PlanVersion
+from tandem.portal.models import CorrectionRequest, ResidentView
+from tandem.safetyplan.models import PlanVersion, UnsafeSituation
 
 RESIDENT_ROLE = "inwoner"
 
@@ -61,16 +64,35 @@ def team_of(trajectory: Trajectory) -> tuple[list[TeamMembership], LeadPeriod | 
     return team, lead
 
 
+def _own_or_shared(member: Member) -> Q:
+    """A resident's own words are theirs; the rest of the household sees them only when shared
+    (tandem.cases.rules.family.own_words_visible_to_member)."""
+    return Q(member=member) | Q(shared=True)
+
+
+def _words_prefetches(member: Member) -> list[Prefetch]:
+    return [Prefetch("resident_views", queryset=ResidentView.objects.filter(_own_or_shared(member))
+                     .select_related("member")),
+            Prefetch("correction_requests", queryset=CorrectionRequest.objects.filter(_own_or_shared(member)))]
+
+
 def visible_entries(member: Member) -> QuerySet[JournalEntry]:
+    """Entries open to this member: not withheld from the household, not kept from this member."""
     return (JournalEntry.objects.filter(trajectory__household_id=member.household_id, withheld_reason="")
-            .select_related("author").prefetch_related("resident_views__member", "correction_requests"))
+            .exclude(hidden_from=member)
+            .select_related("author").prefetch_related(*_words_prefetches(member)))
 
 
 def withheld_summary(member: Member) -> list[tuple[str, int]]:
-    """How often something is kept from the household, per stated reason. Never the content."""
-    reasons = (JournalEntry.objects.filter(trajectory__household_id=member.household_id)
-               .exclude(withheld_reason="").values_list("withheld_reason", flat=True))
-    return sorted(Counter(reasons).items(), key=lambda item: -item[1])
+    """How often something is kept from the household, per stated reason; and, without its reason (which could
+    itself tell too much), how often something is kept from this member. Never the content."""
+    entries = JournalEntry.objects.filter(trajectory__household_id=member.household_id)
+    reasons = entries.exclude(withheld_reason="").values_list("withheld_reason", flat=True)
+    summary = sorted(Counter(reasons).items(), key=lambda item: -item[1])
+    hidden = entries.filter(withheld_reason="", hidden_from=member).count()
+    if hidden:
+        summary.append(("niet voor u zichtbaar; vraag uw hulpverlener waarom", hidden))
+    return summary
 
 
 def visible_entry(member: Member, entry_id) -> JournalEntry:
@@ -82,10 +104,10 @@ def visible_entry(member: Member, entry_id) -> JournalEntry:
 
 def plan_versions(member: Member) -> QuerySet[PlanVersion]:
     """Every version of the safety plans of this household, newest first. The plan is the family's too."""
+    situations = UnsafeSituation.objects.exclude(hidden_from=member).prefetch_related("conditions", "agreements")
     return (PlanVersion.objects.filter(plan__trajectory__household_id=member.household_id)
             .select_related("plan__trajectory", "created_by", "agreed_in")
-            .prefetch_related("situations__conditions", "situations__agreements", "scores",
-                              "resident_views__member", "correction_requests")
+            .prefetch_related(Prefetch("situations", queryset=situations), "scores", *_words_prefetches(member))
             .order_by("-plan__trajectory__registered_on", "-number"))
 
 
@@ -118,3 +140,33 @@ def access_log(member: Member, *, include_residents: bool) -> QuerySet[AuditEven
 
 def own_corrections(member: Member):
     return member.correction_requests.select_related("journal_entry", "plan_version").order_by("-created_at")
+
+
+def open_consent_requests(member: Member) -> QuerySet[ConsentRequest]:
+    """Partners' questions for consent in this household, not yet answered."""
+    return (ConsentRequest.objects.filter(trajectory__household_id=member.household_id, trajectory__closed_on=None,
+                                          status=ConsentRequestStatus.OPEN)
+            .select_related("organisation").order_by("requested_on", "id"))
+
+
+def open_consent_request(member: Member, request_id) -> ConsentRequest:
+    request = open_consent_requests(member).filter(pk=request_id).first()
+    if request is None:
+        raise Http404("Dit kunnen wij niet vinden.")
+    return request
+
+
+def consent_organisations(member: Member) -> list:
+    """Organisations the member can give consent to in the portal: those on the family's team now (the
+    local team itself needs none)."""
+    trajectory = current_trajectory(member)
+    if trajectory is None or not trajectory.is_open:
+        return []
+    team, _ = team_of(trajectory)
+    seen, organisations = set(), []
+    for membership in team:
+        org = membership.organisation
+        if org.pk not in seen and org.kind != "local_team":
+            seen.add(org.pk)
+            organisations.append(org)
+    return organisations

@@ -14,9 +14,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from tandem.audit.services import audit_record
-from tandem.cases.models import Consent, Member
-from tandem.cases.selectors import access_for
-from tandem.cases.services import consent_withdraw
+from tandem.cases import rules as case_rules
+from tandem.cases.models import Consent, ConsentHow, ConsentRequest, ConsentRequestStatus, Member
+from tandem.cases.rules.rights import Action
+from tandem.cases.services import consent_record, consent_request_decline, consent_withdraw
+from tandem.cases.services.base import require_right
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.portal import rules
 from tandem.portal.models import (
@@ -49,20 +51,28 @@ def _new_code() -> str:
     return f"{raw[:4]}-{raw[4:]}"
 
 
-def _require_edit_for_member(actor, member: Member) -> None:
-    """`actor=None` is the system (the `tandem portal_code` command); a professional needs edit access."""
+def _require_right_for_member(actor, member: Member, action: Action) -> None:
+    """`actor=None` is the system (the `tandem portal_code` command); a professional needs the right."""
     if actor is None:
         return
     trajectory = current_trajectory(member)
-    if trajectory is None or not access_for(actor, trajectory).edit:
-        raise NotPermitted("U mag voor dit gezin geen inlogcode maken.")
+    if trajectory is None:
+        raise NotPermitted("U mag dit niet doen voor dit gezin.")
+    require_right(actor, trajectory, action)
+
+
+def check_portal_member(member: Member) -> None:
+    """Only household members from the region's portal age sign in (tandem.cases.rules.family)."""
+    region = member.household.site.region
+    case_rules.check_portal_age(is_network=member.is_network, birth_date=member.birth_date, minor=member.minor,
+                                on=timezone.localdate(), min_age=region.portal_min_age)
 
 
 @transaction.atomic
 def portal_invite_create(*, actor, member: Member, minutes: int = CODE_MINUTES) -> IssuedInvite:
     """A one-time code for a household member. Earlier unused codes of this member stop working."""
-    _require_edit_for_member(actor, member)
-    rules.check_may_use_portal(is_network=member.is_network)
+    _require_right_for_member(actor, member, Action.PORTAL_CODE)
+    check_portal_member(member)
     now = timezone.now()
     PortalInvite.objects.filter(member=member, used_at__isnull=True).update(expires_at=now)
     code = _new_code()
@@ -96,7 +106,7 @@ def portal_login_with_code(*, login_name: str, code: str) -> Member:
             wrong = RuleViolation("portal_code_invalid", rules.WRONG_CODE)
         else:
             wrong = None
-            rules.check_may_use_portal(is_network=invite.member.is_network)
+            check_portal_member(invite.member)
             invite.used_at = timezone.now()
             invite.save(update_fields=["used_at"])
             _log_login(invite.member, "code")
@@ -118,6 +128,7 @@ def portal_login_with_bsn(*, bsn: str) -> Member:
     if len(members) != 1:
         raise RuleViolation("portal_no_member",
                             "Wij kunnen u niet vinden in een gezinsdossier. Neem contact op met uw hulpverlener.")
+    check_portal_member(members[0])
     _log_login(members[0], "digid")
     return members[0]
 
@@ -135,16 +146,21 @@ def _target(member: Member, *, journal_entry=None, plan_version=None) -> dict:
     rules.check_same_household(member_household_id=member.household_id,
                                object_household_id=trajectory.household_id)
     if journal_entry is not None:
-        rules.check_visible_entry(withheld_reason=journal_entry.withheld_reason)
+        hidden = journal_entry.hidden_from.filter(pk=member.pk).exists()
+        if not case_rules.entry_visible_to_member(withheld_reason=journal_entry.withheld_reason,
+                                                  hidden_from_member=hidden):
+            raise RuleViolation("entry_withheld", "Dit kunnen wij niet vinden.")
     return {"journal_entry": journal_entry, "plan_version": plan_version}
 
 
 @transaction.atomic
-def resident_view_add(*, member: Member, text: str, journal_entry=None, plan_version=None) -> ResidentView:
-    """Hoor en wederhoor: the resident's own view, kept beside the entry or plan version, never changing it."""
+def resident_view_add(*, member: Member, text: str, journal_entry=None, plan_version=None,
+                      shared: bool = False) -> ResidentView:
+    """Hoor en wederhoor: the resident's own view, kept beside the entry or plan version, never changing it.
+    Visible to the professionals and to this member; to the rest of the household only when `shared`."""
     target = _target(member, journal_entry=journal_entry, plan_version=plan_version)
     text = rules.check_text(text, "uw kijk erop")
-    view = ResidentView.objects.create(member=member, text=text, **target)
+    view = ResidentView.objects.create(member=member, text=text, shared=shared, **target)
     audit_record(actor=ResidentActor(member), action="portal_view_add", household_id=member.household_id,
                  obj=view, purpose="eigen kijk toevoegen", detail={"member": str(member.pk)})
     return view
@@ -152,11 +168,12 @@ def resident_view_add(*, member: Member, text: str, journal_entry=None, plan_ver
 
 @transaction.atomic
 def correction_request_add(*, member: Member, what_is_wrong: str, journal_entry=None,
-                           plan_version=None) -> CorrectionRequest:
-    """The resident asks for a correction of something recorded (right to rectification)."""
+                           plan_version=None, shared: bool = False) -> CorrectionRequest:
+    """The resident asks for a correction of something recorded (right to rectification); theirs unless
+    `shared` with the household."""
     target = _target(member, journal_entry=journal_entry, plan_version=plan_version)
     text = rules.check_text(what_is_wrong, "wat er niet klopt")
-    request = CorrectionRequest.objects.create(member=member, what_is_wrong=text, **target)
+    request = CorrectionRequest.objects.create(member=member, what_is_wrong=text, shared=shared, **target)
     audit_record(actor=ResidentActor(member), action="portal_correction_request", household_id=member.household_id,
                  obj=request, purpose="verbetering vragen", detail={"member": str(member.pk)})
     return request
@@ -165,9 +182,7 @@ def correction_request_add(*, member: Member, what_is_wrong: str, journal_entry=
 @transaction.atomic
 def correction_request_handle(*, actor, correction: CorrectionRequest, response: str) -> CorrectionRequest:
     """A professional with edit access answers a correction request; the answer is shown to the resident."""
-    trajectory = current_trajectory(correction.member)
-    if trajectory is None or not access_for(actor, trajectory).edit:
-        raise NotPermitted("U mag dit verzoek niet afhandelen.")
+    _require_right_for_member(actor, correction.member, Action.CORRECTION_HANDLE)
     correction = CorrectionRequest.objects.select_for_update().get(pk=correction.pk)
     if correction.status == CorrectionStatus.HANDLED:
         raise RuleViolation("already_handled", "Dit verzoek is al afgehandeld.")
@@ -194,3 +209,46 @@ def resident_consent_withdraw(*, member: Member, consent: Consent) -> Consent:
                  obj=consent, purpose="toestemming intrekken",
                  detail={"member": str(member.pk), "organisation": consent.organisation.code})
     return consent
+
+
+def _open_trajectory(member: Member):
+    trajectory = current_trajectory(member)
+    if trajectory is None or not trajectory.is_open:
+        raise RuleViolation("no_open_trajectory", "Er loopt op dit moment geen traject voor uw gezin.")
+    return trajectory
+
+
+@transaction.atomic
+def resident_consent_give(*, member: Member, organisation, purpose: str) -> Consent:
+    """A household member (old enough: rules.family) gives consent in the portal, to an organisation that asked
+    for it or is on the family's team. Recorded through the dossier's own `consent_record`."""
+    trajectory = _open_trajectory(member)
+    consent = consent_record(actor=None, trajectory=trajectory, organisation=organisation, given_by=member,
+                             purpose=purpose, given_on=timezone.localdate(), how=ConsentHow.PORTAL)
+    audit_record(actor=ResidentActor(member), action="portal_consent_give", household_id=member.household_id,
+                 obj=consent, purpose="toestemming geven",
+                 detail={"member": str(member.pk), "organisation": organisation.code})
+    return consent
+
+
+@transaction.atomic
+def resident_consent_request_answer(*, member: Member, request: ConsentRequest, grant: bool) -> ConsentRequest:
+    """Yes or no to a partner's question for consent, by a member old enough to give it."""
+    request = ConsentRequest.objects.select_related("trajectory", "organisation").get(pk=request.pk)
+    rules.check_same_household(member_household_id=member.household_id,
+                               object_household_id=request.trajectory.household_id)
+    if request.status != ConsentRequestStatus.OPEN:
+        raise RuleViolation("request_answered", "Deze vraag is al beantwoord.")
+    if grant:
+        resident_consent_give(member=member, organisation=request.organisation, purpose=request.purpose)
+    else:
+        region = member.household.site.region
+        case_rules.check_consent_giver(is_network=member.is_network, birth_date=member.birth_date,
+                                       minor=member.minor, on=timezone.localdate(),
+                                       min_age=region.consent_min_age)
+        consent_request_decline(actor=None, request=request, member=member)
+        audit_record(actor=ResidentActor(member), action="portal_consent_decline",
+                     household_id=member.household_id, obj=request, purpose="toestemming weigeren",
+                     detail={"member": str(member.pk), "organisation": request.organisation.code})
+    request.refresh_from_db()
+    return request

@@ -170,6 +170,15 @@ class ScoreForm(VersionedForm):
                                help_text="0: het is helemaal niet veilig. 10: het is veilig genoeg.")
     explanation = text_area("Toelichting", required=False, rows=2)
 
+    def __init__(self, *args, own_only: bool = False, own_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if own_only:  # a partner gives their own score, as a professional (rules/rights.py: 'beperkt')
+            self.fields["participant"].disabled = True
+            self.fields["participant"].initial = own_name
+            self.fields["participant_kind"].choices = [(ParticipantKind.PROFESSIONAL,
+                                                        ParticipantKind.PROFESSIONAL.label)]
+            self.fields["participant_kind"].initial = ParticipantKind.PROFESSIONAL
+
 
 class KeptForm(VersionedForm):
     kept_on = date_field("Nagekomen op")

@@ -118,6 +118,10 @@ class UnsafeSituation(models.Model):
     rank = models.PositiveSmallIntegerField("plaats")
     in_family_words = models.TextField("in de woorden van het gezin")
     in_professional_words = models.TextField("in de woorden van de professionals", blank=True, default="")
+    # A part of the plan kept from named household members (their safety), with the reason.
+    hidden_from = models.ManyToManyField(Member, blank=True, related_name="hidden_plan_parts",
+                                         verbose_name="niet zichtbaar voor")
+    hidden_reason = models.TextField("reden om niet te tonen aan deze gezinsleden", blank=True, default="")
 
     class Meta:
         ordering = ["version", "rank"]

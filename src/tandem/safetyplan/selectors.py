@@ -49,6 +49,7 @@ def plan_data_of(version: PlanVersion | None, *, dated_on: dt.date | None = None
         conditions=[c.text for c in s.conditions.all()],
         agreements=[AgreementData(who=a.who, what=a.what, due_on=a.due_on, if_not_kept=a.if_not_kept,
                                   kept_on=a.kept_on) for a in s.agreements.all()],
+        hidden_from=list(s.hidden_from.all()), hidden_reason=s.hidden_reason,
     ) for s in version.situations.all()]
     scores = [ScoreData(participant=s.participant, participant_kind=s.participant_kind, score=s.score,
                         explanation=s.explanation, member=s.member, user=s.user) for s in version.scores.all()]
@@ -155,3 +156,32 @@ def meetings(trajectory) -> list[NetworkMeeting]:
     return list(NetworkMeeting.objects.filter(trajectory=trajectory).select_related("expert")
                 .prefetch_related("professionals", "plan_versions"))
 
+
+
+def open_agreements_count(trajectory) -> int:
+    """Agreements of the current plan version not yet kept (shown before a trajectory closes)."""
+    version = current_plan(trajectory)
+    if version is None:
+        return 0
+    return SafetyAgreement.objects.filter(situation__version=version, kept_on__isnull=True).count()
+
+
+# --- what an expert by experience sees (issue "Tandem 5": the agreements that concern them, their meetings) ----
+
+def _concerns(agreement: SafetyAgreement, expert) -> bool:
+    """An agreement concerns the expert when its 'who' names them or the expert by experience as such."""
+    who = agreement.who.lower()
+    names = [expert.get_full_name().lower(), expert.first_name.lower()]
+    return "ervaringsdeskundige" in who or any(n and n in who for n in names)
+
+
+def agreements_of_expert(trajectory, expert) -> list[SafetyAgreement]:
+    version = current_plan(trajectory)
+    if version is None:
+        return []
+    agreements = SafetyAgreement.objects.filter(situation__version=version).select_related("situation")
+    return [a for a in agreements if _concerns(a, expert)]
+
+
+def meetings_of_expert(trajectory, expert) -> list[NetworkMeeting]:
+    return list(NetworkMeeting.objects.filter(trajectory=trajectory, expert=expert).order_by("-held_on"))

@@ -12,12 +12,15 @@ from django.db import transaction
 from django.db.models import Max
 
 from tandem.cases.models import Trajectory
+from tandem.cases.rules.rights import Action
 from tandem.cases.services.base import (
     begin_change,
     check_in_trajectory,
+    facts,
     log_change,
     today,
 )
+from tandem.cases.rules.family import check_hide_reason
 from tandem.core.exceptions import RuleViolation
 from tandem.safetyplan import rules
 from tandem.safetyplan.models import (
@@ -52,6 +55,8 @@ class SituationData:
     in_professional_words: str = ""
     conditions: list[str] = field(default_factory=list)
     agreements: list[AgreementData] = field(default_factory=list)
+    hidden_from: list = field(default_factory=list)  # household members who may not see this part
+    hidden_reason: str = ""
 
 
 @dataclass
@@ -110,13 +115,26 @@ def _check_plan(data: PlanData, trajectory: Trajectory) -> None:
                                        len(situation.agreements))
         for agreement in situation.agreements:
             rules.check_agreement(agreement.who, agreement.what, agreement.due_on)
+        _check_hidden(situation, trajectory)
     for score in data.scores:
         _check_score(score)
 
 
+def _check_hidden(situation: SituationData, trajectory: Trajectory) -> None:
+    """A part kept from named members of this household, with the reason (tandem.cases.rules.family)."""
+    if not situation.hidden_from:
+        return
+    if any(m.household_id != trajectory.household_id or m.is_network for m in situation.hidden_from):
+        raise RuleViolation("hide_not_member", "Kies gezinsleden van dit gezin.", field="hidden_from")
+    check_hide_reason(situation.hidden_reason)
+
+
 def _create_situation(version: PlanVersion, data: SituationData) -> None:
     situation = UnsafeSituation.objects.create(version=version, rank=data.rank, in_family_words=data.in_family_words,
-                                               in_professional_words=data.in_professional_words)
+                                               in_professional_words=data.in_professional_words,
+                                               hidden_reason=data.hidden_reason.strip() if data.hidden_from else "")
+    if data.hidden_from:
+        situation.hidden_from.set(data.hidden_from)
     SafetyCondition.objects.bulk_create(SafetyCondition(situation=situation, text=c) for c in data.conditions
                                         if c.strip())
     SafetyAgreement.objects.bulk_create(
@@ -150,7 +168,7 @@ def _create_version(actor, trajectory: Trajectory, data: PlanData, agreed_in=Non
 def plan_version_create(*, actor, trajectory: Trajectory, data: PlanData, agreed_in: NetworkMeeting | None = None,
                         expected_version: int | None = None) -> PlanVersion:
     """A new version of the trajectory's one safety plan (the first version creates the plan)."""
-    fresh = begin_change(actor, trajectory, expected_version)
+    fresh = begin_change(actor, trajectory, expected_version, action=Action.PLAN_VERSION)
     if agreed_in is not None and agreed_in.trajectory_id != fresh.pk:
         raise RuleViolation("meeting_other_trajectory", "Dit overleg hoort bij een ander traject.")
     return _create_version(actor, fresh, data, agreed_in)
@@ -164,7 +182,7 @@ def _version_trajectory(version: PlanVersion) -> Trajectory:
 def plan_version_sign_off(*, actor, version: PlanVersion, signed_off_on: dt.date | None = None,
                           refused_reason: str = "", expected_version: int | None = None) -> PlanVersion:
     """Record that the household signed this version (a date), or why it did not (a reason)."""
-    fresh = begin_change(actor, _version_trajectory(version), expected_version)
+    fresh = begin_change(actor, _version_trajectory(version), expected_version, action=Action.PLAN_SIGN_OFF)
     version = PlanVersion.objects.select_for_update().get(pk=version.pk)
     rules.check_not_yet_signed(version.sign_off_settled)
     rules.check_sign_off(version.dated_on, signed_off_on, refused_reason, today())
@@ -180,7 +198,7 @@ def agreement_mark_kept(*, actor, agreement: SafetyAgreement, kept_on: dt.date,
                         expected_version: int | None = None) -> SafetyAgreement:
     """Record that a safety agreement was kept (it then no longer shows as overdue)."""
     trajectory = Trajectory.objects.get(safety_plan__versions__situations__agreements=agreement)
-    fresh = begin_change(actor, trajectory, expected_version)
+    fresh = begin_change(actor, trajectory, expected_version, action=Action.AGREEMENT_KEPT)
     agreement = SafetyAgreement.objects.select_related("situation__version").get(pk=agreement.pk)
     check_in_trajectory(kept_on, fresh, "datum van nakomen")
     agreement.kept_on = kept_on
@@ -194,7 +212,9 @@ def scale_score_record(*, actor, version: PlanVersion, data: ScoreData,
                        expected_version: int | None = None) -> ScaleScore:
     """Add one participant's score to a version (e.g. the family's own score, given later). Scores stand side by
     side: a new score never replaces or averages another one."""
-    fresh = begin_change(actor, _version_trajectory(version), expected_version)
+    own = actor is not None and data.participant_kind == ParticipantKind.PROFESSIONAL and data.user == actor
+    fresh = begin_change(actor, _version_trajectory(version), expected_version, action=Action.SCALE_SCORE,
+                         given=facts(own_score=own))
     _check_score(data)
     score = _create_score(version, data)
     log_change(actor, "scale_score_record", fresh, score, kind=data.participant_kind)
@@ -208,7 +228,7 @@ def analysis_record(*, actor, trajectory: Trajectory, made_on: dt.date, facts: s
                     protective_factors: str = "", patterns: str = "", hypotheses: str = "",
                     made_with_family: bool = False, expected_version: int | None = None) -> ExplanatoryAnalysis:
     """A new version of the explanatory analysis (verklarende analyse)."""
-    fresh = begin_change(actor, trajectory, expected_version)
+    fresh = begin_change(actor, trajectory, expected_version, action=Action.ANALYSIS_RECORD)
     check_in_trajectory(made_on, fresh, "datum van de analyse")
     rules.check_analysis_facts(facts)
     number = (ExplanatoryAnalysis.objects.filter(trajectory=fresh).aggregate(n=Max("number"))["n"] or 0) + 1
@@ -224,7 +244,8 @@ def analysis_record(*, actor, trajectory: Trajectory, made_on: dt.date, facts: s
 def analysis_challenge(*, actor, analysis: ExplanatoryAnalysis, on: dt.date, challenge: str,
                        expected_version: int | None = None) -> AnalysisChallenge:
     """Tegenspraak on an analysis, by a gedragswetenschapper with edit access to the dossier."""
-    fresh = begin_change(actor, analysis.trajectory, expected_version)
+    fresh = begin_change(actor, analysis.trajectory, expected_version, action=Action.ANALYSIS_CHALLENGE,
+                         given=facts(gedragswetenschapper=getattr(actor, "role", "") == "gedragswetenschapper"))
     rules.check_challenger(getattr(actor, "role", ""))
     check_in_trajectory(on, fresh, "datum van de tegenspraak")
     rules.check_text(challenge, "challenge_missing", "Schrijf de tegenspraak op.", "challenge")
@@ -237,7 +258,7 @@ def analysis_challenge(*, actor, analysis: ExplanatoryAnalysis, on: dt.date, cha
 def analysis_challenge_respond(*, actor, challenge: AnalysisChallenge, response: str, responded_on: dt.date,
                                expected_version: int | None = None) -> AnalysisChallenge:
     """Record the team's response to a challenge."""
-    fresh = begin_change(actor, challenge.analysis.trajectory, expected_version)
+    fresh = begin_change(actor, challenge.analysis.trajectory, expected_version, action=Action.ANALYSIS_RESPOND)
     check_in_trajectory(responded_on, fresh, "datum van de reactie")
     rules.check_on_or_after_challenge(responded_on, challenge.on)
     rules.check_text(response, "response_missing", "Schrijf de reactie van het team op.", "response")
@@ -261,7 +282,7 @@ def _check_meeting(data: MeetingData, trajectory: Trajectory) -> None:
 def meeting_record(*, actor, trajectory: Trajectory, data: MeetingData, plan: PlanData | None = None,
                    expected_version: int | None = None) -> NetworkMeeting:
     """A network meeting or triage; with `plan`, also the plan version agreed in it."""
-    fresh = begin_change(actor, trajectory, expected_version)
+    fresh = begin_change(actor, trajectory, expected_version, action=Action.MEETING_RECORD)
     _check_meeting(data, fresh)
     meeting = NetworkMeeting.objects.create(
         trajectory=fresh, kind=data.kind, held_on=data.held_on, network_present=data.network_present,

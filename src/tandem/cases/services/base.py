@@ -1,21 +1,33 @@
-"""What every dossier service does first: permission, concurrency, the date of today, and the log."""
+"""What every dossier service does first: the right to take this action, concurrency, the date of today, and
+the log."""
 from django.utils import timezone
 
 from tandem.audit.services import audit_record
 from tandem.cases import rules
 from tandem.cases.models import Trajectory
+from tandem.cases.rules.rights import AFTER_CLOSURE, ONLY_AFTER_CLOSURE, Action, Limit, check_right
 from tandem.cases.selectors import access_for
-from tandem.core.exceptions import NotPermitted
+from tandem.core.exceptions import NotPermitted, RuleViolation
 
 
 def today():
     return timezone.localdate()
 
 
-def require_edit(actor, trajectory: Trajectory) -> None:
-    """`actor=None` is the system (import, demo loader); anyone else needs edit access to the trajectory."""
-    if actor is not None and not access_for(actor, trajectory).edit:
-        raise NotPermitted("U mag dit dossier niet wijzigen.")
+def facts(**flags: bool) -> frozenset[Limit]:
+    """The limits of a 'beperkt' cell that hold for this change: `facts(own_organisation=org == actor.org)`."""
+    return frozenset(Limit(name) for name, value in flags.items() if value)
+
+
+def require_right(actor, trajectory: Trajectory, action: Action, given: frozenset[Limit] = frozenset()) -> None:
+    """`actor=None` is the system (import, demo loader, a resident's own act through the portal's services);
+    anyone else needs the right of the matrix (rules/rights.py) in their position on this trajectory."""
+    if actor is None:
+        return
+    access = access_for(actor, Trajectory.objects.get(pk=trajectory.pk))  # as stored now, not as the caller saw it
+    if not access.view or access.position is None:
+        raise NotPermitted("U mag dit dossier niet wijzigen.", code="no_access")
+    check_right(action, access.position, given)
 
 
 def lock(trajectory: Trajectory, expected_version: int | None) -> Trajectory:
@@ -28,12 +40,15 @@ def lock(trajectory: Trajectory, expected_version: int | None) -> Trajectory:
     return fresh
 
 
-def begin_change(actor, trajectory: Trajectory, expected_version: int | None, *, open_only: bool = True) -> Trajectory:
-    """Permission, lock and (by default) the check that the trajectory is still open."""
-    require_edit(actor, trajectory)
+def begin_change(actor, trajectory: Trajectory, expected_version: int | None, *, action: Action,
+                 given: frozenset[Limit] = frozenset()) -> Trajectory:
+    """The right, the lock, and whether the action fits the trajectory's state (most need it open)."""
+    require_right(actor, trajectory, action, given)
     fresh = lock(trajectory, expected_version)
-    if open_only:
+    if action not in AFTER_CLOSURE:
         rules.check_trajectory_open(fresh.closed_on)
+    if action in ONLY_AFTER_CLOSURE and fresh.closed_on is None:
+        raise RuleViolation("trajectory_not_closed", "Dit traject loopt nog.")
     return fresh
 
 

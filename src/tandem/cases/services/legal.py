@@ -5,6 +5,7 @@ from django.db import transaction
 
 from tandem.cases import rules
 from tandem.cases.models import Measure, MeasureType, Report, Trajectory
+from tandem.cases.rules.rights import Action
 from tandem.cases.services.base import begin_change, check_in_trajectory, log_change, today
 from tandem.core.exceptions import RuleViolation
 
@@ -37,7 +38,7 @@ def report_record(*, actor, trajectory: Trajectory, on: dt.date, organisation, s
                   initiated_from_site: bool = True, handled_by=None,
                   expected_version: int | None = None) -> Report:
     """Record a melding (usually to Veilig Thuis)."""
-    fresh = begin_change(actor, trajectory, expected_version)
+    fresh = begin_change(actor, trajectory, expected_version, action=Action.REPORT_RECORD)
     _check_dates(fresh, on, initiated_from_site, "datum van de melding")
     _check_subject(fresh, subject, None, on)
     _check_handler(fresh, handled_by)
@@ -72,7 +73,7 @@ def measure_record(*, actor, trajectory: Trajectory, type: str, on: dt.date, end
                    provisional: bool = False, extends: Measure | None = None, initiated_from_site: bool = True,
                    subject=None, handled_by=None, expected_version: int | None = None) -> Measure:
     """Record a legal measure, or an extension of one."""
-    fresh = begin_change(actor, trajectory, expected_version)
+    fresh = begin_change(actor, trajectory, expected_version, action=Action.MEASURE_RECORD)
     _check_dates(fresh, on, initiated_from_site, "datum van de maatregel")
     _check_measure(fresh, type=type, on=on, ends_on=ends_on, provisional=provisional, extends=extends,
                    subject=subject)

@@ -3,7 +3,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
 
 from tandem.audit.services import audit_record
 from tandem.cases import rules
@@ -12,14 +11,14 @@ from tandem.cases.models import (
     LeadPeriod,
     Member,
     TeamMembership,
-    TimeEntry,
     Trajectory,
     TriageDecision,
 )
-from tandem.cases.selectors import LOCAL_TEAM_ROLES
-from tandem.cases.services.base import begin_change, check_in_trajectory, log_change, today
-from tandem.core.exceptions import NotPermitted, RuleViolation
-from tandem.organisations.models import OrganisationKind
+from tandem.cases.selectors import is_local_team_of
+from tandem.cases.rules.rights import Action, check_may_register
+from tandem.cases.services.base import begin_change, check_in_trajectory, facts, log_change, require_right, today
+from tandem.core.exceptions import RuleViolation
+from tandem.organisations.models import Role
 
 
 @dataclass
@@ -37,12 +36,8 @@ class MemberData:
 
 def _require_local_team(actor, site) -> None:
     """Only the local team of the site registers households there (the dossier belongs to the municipality)."""
-    if actor is None:
-        return
-    org = actor.organisation
-    if not (org and org.kind == OrganisationKind.LOCAL_TEAM and org.site_id == site.pk
-            and actor.role in LOCAL_TEAM_ROLES):
-        raise NotPermitted("Alleen het lokale team van deze toekomsttuin kan hier een gezin aanmelden.")
+    if actor is not None:
+        check_may_register(local_team_of_site=is_local_team_of(actor, site.pk), role=actor.role)
 
 
 def _check_member(data: MemberData) -> None:
@@ -93,7 +88,7 @@ def household_register(*, actor, site, members: list[MemberData], registered_on:
 def member_add(*, actor, household: Household, data: MemberData, expected_version: int | None = None) -> Member:
     """Add a member or network person to the household (recorded on its latest trajectory)."""
     trajectory = household.trajectories.order_by("-registered_on").first()
-    begin_change(actor, trajectory, expected_version, open_only=False)
+    begin_change(actor, trajectory, expected_version, action=Action.MEMBER_ADD)
     member = _create_member(household, data)
     log_change(actor, "member_add", trajectory, member)
     return member
@@ -108,6 +103,8 @@ def trajectory_register(*, actor, household: Household, registered_on: dt.date, 
     rules.check_single_open_trajectory(household.trajectories.filter(closed_on__isnull=True).exists())
     last = household.trajectories.order_by("-closed_on").first()
     if last is not None:
+        require_right(actor, last, Action.REGISTER_AGAIN)
+    if last is not None:
         rules.check_on_or_after(registered_on, last.closed_on, "nieuwe aanmelding", "de vorige afsluiting")
     trajectory = _start_trajectory(household, registered_on=registered_on, measure_considered=measure_considered,
                                    reason=reason, lead=lead or actor, ref=ref)
@@ -119,7 +116,8 @@ def trajectory_register(*, actor, household: Household, registered_on: dt.date, 
 def triage_record(*, actor, trajectory: Trajectory, kind: str, decided_on: dt.date, outcome: str,
                   participants: str, notes: str = "", expected_version: int | None = None) -> TriageDecision:
     """Record a joint triage decision about access to or exit from the toekomsttuin."""
-    fresh = begin_change(actor, trajectory, expected_version)
+    fresh = begin_change(actor, trajectory, expected_version, action=Action.TRIAGE,
+                         given=facts(gedragswetenschapper=getattr(actor, "role", "") == Role.GEDRAGSWETENSCHAPPER))
     check_in_trajectory(decided_on, fresh, "datum van de triage")
     if not participants.strip():
         raise RuleViolation("participants_missing", "Vul in wie aan de triage deelnamen.", field="participants")
@@ -127,38 +125,3 @@ def triage_record(*, actor, trajectory: Trajectory, kind: str, decided_on: dt.da
                                              participants=participants, notes=notes, recorded_by=actor)
     log_change(actor, "triage_record", fresh, decision, kind=kind, outcome=outcome)
     return decision
-
-
-# Every date recorded in a trajectory (a withdrawal of consent may still follow the closure).
-_RECORDED_DATES = {"lead_periods": ("start",), "team": ("joined_on", "left_on"), "involvements": ("start", "end"),
-                   "reports": ("on",), "measures": ("on",), "triage_decisions": ("decided_on",),
-                   "consents": ("given_on",), "expert_contacts": ("on",)}
-
-
-def _check_nothing_after(trajectory: Trajectory, closed_on: dt.date) -> None:
-    """A trajectory cannot close before something that happened in it (a report, a join, hours worked, ...)."""
-    dates = []
-    for related, fields in _RECORDED_DATES.items():
-        dates += getattr(trajectory, related).aggregate(**{f: Max(f) for f in fields}).values()
-    dates.append(TimeEntry.objects.filter(involvement__trajectory=trajectory).aggregate(d=Max("on"))["d"])
-    dates = [d for d in dates if d is not None]
-    if dates:
-        rules.check_on_or_after(closed_on, max(dates), "afsluitdatum", "de laatste registratie in dit traject")
-
-
-@transaction.atomic
-def trajectory_close(*, actor, trajectory: Trajectory, closed_on: dt.date, end_evaluation: str,
-                     expected_version: int | None = None) -> Trajectory:
-    """Close a trajectory: the lead period, team memberships and open involvements end on that day."""
-    fresh = begin_change(actor, trajectory, expected_version)
-    rules.check_not_future(closed_on, today(), "afsluitdatum")
-    rules.check_closure_after_registration(fresh.registered_on, closed_on)
-    _check_nothing_after(fresh, closed_on)
-    fresh.closed_on, fresh.end_evaluation = closed_on, end_evaluation
-    fresh.save(update_fields=["closed_on", "end_evaluation"])
-    fresh.lead_periods.filter(end__isnull=True).update(end=closed_on)
-    fresh.team.filter(left_on__isnull=True).update(left_on=closed_on)
-    fresh.involvements.filter(end__isnull=True).update(end=closed_on)
-    log_change(actor, "trajectory_close", fresh, fresh)
-    trajectory.closed_on, trajectory.end_evaluation = closed_on, end_evaluation
-    return fresh

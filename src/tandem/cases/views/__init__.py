@@ -2,29 +2,37 @@
 from tandem.cases.views.access_log import household_access_log
 from tandem.cases.views.household import household_detail
 from tandem.cases.views.involvement import (
+    involvement_decide,
     involvement_end,
     involvement_start,
     time_register,
 )
-from tandem.cases.views.journal import expert_contact_record, journal_entry_add
-from tandem.cases.views.legal import (
+from tandem.cases.views.consent import (
     consent_record,
+    consent_request_answer,
+    consent_request_create,
+    consent_scan,
     consent_withdraw,
-    measure_record,
-    report_record,
 )
+from tandem.cases.views.journal import expert_contact_record, journal_entry_add, journal_entry_hide
+from tandem.cases.views.legal import measure_record, report_record
 from tandem.cases.views.overview import my_families
 from tandem.cases.views.registration import (
     household_register,
     member_add,
-    trajectory_close,
     trajectory_register,
+    trajectory_reopen,
     triage_record,
 )
 from tandem.cases.views.team import lead_switch, team_member_add, team_member_leave
 
 __all__ = [
     "consent_record",
+    "consent_request_answer",
+    "consent_request_create",
+    "consent_scan",
+    "involvement_decide",
+    "journal_entry_hide",
     "consent_withdraw",
     "expert_contact_record",
     "household_access_log",
@@ -41,7 +49,7 @@ __all__ = [
     "team_member_add",
     "team_member_leave",
     "time_register",
-    "trajectory_close",
     "trajectory_register",
+    "trajectory_reopen",
     "triage_record",
 ]

@@ -1,10 +1,12 @@
-"""Who opened this dossier: the household's access log, for those who may change the dossier (NEN 7513)."""
+"""Who opened this dossier: the household's access log, for the local team on the family's team and the team
+leader (NEN 7513; rules/rights.py)."""
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from tandem.audit.services import audit_record
-from tandem.cases.views.common import load_household, require_edit
+from tandem.cases.rules.rights import Action
+from tandem.cases.views.common import load_household, require_action
 from tandem.security.selectors import access_log_for
 
 ACTIONS = {
@@ -18,7 +20,7 @@ PER_PAGE = 50
 @login_required
 def household_access_log(request, household_id):
     view = load_household(request.user, household_id)
-    require_edit(view.access)
+    require_action(view.access, view.primary, Action.ACCESS_LOG)
     household = view.household
     audit_record(actor=request.user, action="view", household_id=household.pk, obj=household,
                  purpose="toegangslogboek inzien")

@@ -1,7 +1,8 @@
 """What every dossier view shares: loading with need-to-know, and handling one form that calls one service.
 
 Need-to-know: a dossier that the person may not see does not exist for them (404, never 403), so its
-existence is not revealed. A dossier they may see but not change answers 403 on an edit page.
+existence is not revealed. A dossier they may see answers 403 on the page of an action their position in it
+does not allow (rules/rights.py), with a Dutch message saying who can.
 """
 from dataclasses import dataclass
 
@@ -13,10 +14,13 @@ from django.urls import reverse
 
 from tandem.audit.services import audit_record
 from tandem.cases.models import Household, Trajectory
+from tandem.cases.rules.rights import Action, check_right
 from tandem.cases.selectors import (
     NO_ACCESS,
     Access,
+    Rights,
     access_for,
+    rights_for,
     trajectories_visible_to,
 )
 from tandem.core.exceptions import NotPermitted, RuleViolation, StaleEdit
@@ -74,21 +78,37 @@ def find_trajectory(user, trajectory_id) -> tuple[Trajectory, Access]:
     return trajectory, access
 
 
-def load_trajectory(user, trajectory_id, *, edit: bool = True) -> tuple[Trajectory, Access]:
+def forbid(exc: NotPermitted):
+    """A refusal of the rights as Django's 403 (templates/403.html shows its Dutch message)."""
+    return PermissionDenied(exc.message)
+
+
+def require_action(access: Access, trajectory: Trajectory, action: Action, *facts) -> Rights:
+    """403 with the rights' Dutch message when this person may not take `action` here (for a 'beperkt' cell:
+    on this target, given `facts`)."""
+    rights = rights_for(None, trajectory, access)
+    if access.emergency:
+        raise PermissionDenied("U kijkt met noodtoegang: u kunt alleen lezen.")
+    if not (rights.allows(action, *facts) if facts else action in rights):
+        try:
+            check_right(action, access.position, frozenset(facts))
+        except NotPermitted as exc:
+            raise forbid(exc) from exc
+        raise PermissionDenied("Dit kan niet in een afgesloten traject." if trajectory.closed_on else
+                               "Dit kan pas als het traject is afgesloten.")
+    return rights
+
+
+def load_trajectory(user, trajectory_id, *, action: Action, facts=()) -> tuple[Trajectory, Access]:
+    """The trajectory of an action page: 404 when the person may not see it, 403 when they may not take the
+    action."""
     trajectory, access = find_trajectory(user, trajectory_id)
-    if edit and not access.edit:
-        raise PermissionDenied("U mag dit dossier bekijken, maar niet wijzigen.")
+    if action is not None:
+        require_action(access, trajectory, action, *facts)
     # Edit forms show members and team by name: opening one is a read of the dossier too.
     audit_record(actor=user, action="open_form", household_id=trajectory.household_id, obj=trajectory,
                  purpose="dossier bijwerken")
     return trajectory, access
-
-
-def require_edit(access: Access) -> None:
-    if access is NO_ACCESS or not access.view:
-        raise Http404(NOT_FOUND)
-    if not access.edit:
-        raise PermissionDenied("U mag dit dossier bekijken, maar niet wijzigen.")
 
 
 def error_summary(*forms) -> list[dict]:
@@ -128,10 +148,10 @@ def process(request, form, action, *, success: str, redirect_to, template: str, 
             action()
         except StaleEdit as exc:
             form.add_error(None, exc.message)
+        except NotPermitted as exc:
+            raise forbid(exc) from exc
         except RuleViolation as exc:
             add_rule_error(form, exc)
-        except NotPermitted as exc:
-            raise PermissionDenied(str(exc)) from exc
         else:
             messages.success(request, success)
             return redirect(redirect_to)

@@ -8,9 +8,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tandem.audit.services import audit_record
-from tandem.cases.models import Trajectory
-from tandem.cases.selectors import Access
+from django.db.models import Exists, OuterRef
+
+from tandem.cases.models import ConsentScan, ExpertScope, Nature, Trajectory
+from tandem.cases.rules.rights import Action, Limit
+from tandem.cases.selectors import Access, Rights, rights_for
 from tandem.cases.tandem_picture import Period, Picture, build_picture
+from tandem.cases.views.anonymity import Lens, lens_for
 from tandem.cases.views.common import load_household
 from tandem.cases.views.display import (
     age_group,
@@ -20,7 +24,6 @@ from tandem.cases.views.display import (
     stage,
 )
 from tandem.cases.views.overview import can_register
-from tandem.organisations.models import Role
 from tandem.security.selectors import emergency_grants_for
 
 
@@ -34,24 +37,47 @@ class MemberRow:
     is_network: bool
 
 
+# What an expert by experience sees (issue "Tandem 5"; seed 000 "Registratie van en-en-regie"): the team, the
+# agreements that concern them and the meetings they join; more only as far as the family's consent says.
+EXPERT_SECTIONS = {ExpertScope.BASIC: {"team", "expert_contacts", "my_agreements", "my_meetings"}}
+EXPERT_SECTIONS[ExpertScope.PLAN] = EXPERT_SECTIONS[ExpertScope.BASIC] | {"plan"}
+EXPERT_SECTIONS[ExpertScope.PLAN_JOURNAL] = EXPERT_SECTIONS[ExpertScope.PLAN] | {"journal_facts"}
+ALL_SECTIONS = {"team", "expert_contacts", "plan", "journal", "triage", "involvements", "consents", "legal",
+                "analysis", "meetings"}
+
+
+def sections_for(access) -> set[str]:
+    return EXPERT_SECTIONS[access.expert_scope or ExpertScope.BASIC] if access.is_expert else ALL_SECTIONS
+
+
 @dataclass
 class TrajectoryPage:
     trajectory: Trajectory
     access: Access
+    rights: Rights
+    lens: Lens
+    sections: set
     stage: str
-    can_edit: bool  # change anything: only while the trajectory is open
-    can_annotate: bool  # journal, time and withdrawing consent: also after closure
-    can_count_contacts: bool
     picture: Picture
     lead: object
     team: list
     involvements: list
     consents: list
+    consent_requests: list
     reports: list
     measures: list
     triage: list
     journal: list
     expert_contacts: list = field(default_factory=list)
+
+    @property
+    def may_handle_corrections(self) -> bool:
+        return Action.CORRECTION_HANDLE in self.rights
+
+    @property
+    def flagged(self) -> list:
+        """Episodes whose consent was withdrawn, waiting for the consultant's decision."""
+        return [i for i in self.involvements if i.consent_withdrawn_on and not i.decided_on]
 
 
 def member_rows(members, labels, identifying: bool, today) -> list[MemberRow]:
@@ -73,11 +99,14 @@ def _picture(trajectory, leads, team, today) -> Picture:
                          leads=lead_periods, team=memberships)
 
 
-def _involvements(trajectory, today) -> list:
+def _involvements(trajectory, today, rights: Rights, user) -> list:
     rows = []
     for involvement in trajectory.involvements.select_related("organisation").prefetch_related("time_entries"):
         hours = sum((e.hours for e in involvement.time_entries.all()), Decimal(0))
         involvement.intensity = intensity(hours, involvement.start, involvement.end, today)
+        own = [Limit.OWN_ORGANISATION] if involvement.organisation_id == user.organisation_id else []
+        involvement.may_write_time = rights.allows(Action.TIME_REGISTER, *own)
+        involvement.may_end = involvement.end is None and rights.allows(Action.INVOLVEMENT_END, *own)
         rows.append(involvement)
     return rows
 
@@ -95,7 +124,8 @@ def _label(obj, attr: str, labels: dict) -> None:
 
 
 def _legal(trajectory, labels) -> tuple[list, list, list]:
-    consents = list(trajectory.consents.select_related("organisation"))
+    consents = list(trajectory.consents.select_related("organisation").annotate(
+        has_scan=Exists(ConsentScan.objects.filter(consent=OuterRef("pk")))))
     reports = list(trajectory.reports.select_related("organisation", "handled_by"))
     measures = list(trajectory.measures.select_related("handled_by", "extends"))
     for consent in consents:
@@ -105,27 +135,59 @@ def _legal(trajectory, labels) -> tuple[list, list, list]:
     return consents, reports, measures
 
 
-def _journal(trajectory) -> list:
+def _journal(trajectory, sections, rights: Rights, user, labels) -> list:
     """The entries, with the residents' own views and correction requests shown beside them (portal)."""
-    return list(trajectory.journal.select_related("author").prefetch_related(
-        "resident_views__member", "correction_requests__member"))
+    if not sections & {"journal", "journal_facts"}:
+        return []
+    entries = trajectory.journal.select_related("author").prefetch_related(
+        "resident_views__member", "correction_requests__member", "hidden_from")
+    if "journal" not in sections:  # an expert with the family's consent: facts and observations only
+        entries = entries.exclude(nature=Nature.OPINION)
+    entries = list(entries)
+    for entry in entries:
+        own = [Limit.OWN_ENTRY] if entry.author_id == user.pk else []
+        entry.may_hide = rights.allows(Action.JOURNAL_HIDE, *own)
+        entry.hidden_labels = [labels[m.pk] for m in entry.hidden_from.all()]
+        for words in [*entry.resident_views.all(), *entry.correction_requests.all()]:
+            words.member_label = labels.get(words.member_id, "")
+    return entries
 
 
-def trajectory_page(trajectory, access, labels, today, user) -> TrajectoryPage:
-    leads = list(trajectory.lead_periods.select_related("professional__organisation"))
+def _team(trajectory, rights: Rights, user) -> list:
     team = list(trajectory.team.select_related("professional", "organisation"))
+    for membership in team:
+        own = membership.professional_id == user.pk or membership.organisation_id == user.organisation_id
+        membership.may_leave = membership.left_on is None and rights.allows(
+            Action.TEAM_LEAVE, *([Limit.SELF_OR_OWN_ORGANISATION] if own else []))
+    return team
+
+
+def trajectory_page(trajectory, access, labels, today, user, lens) -> TrajectoryPage:
+    rights, sections = rights_for(user, trajectory, access), sections_for(access)
+    leads = list(trajectory.lead_periods.select_related("professional__organisation"))
+    team = _team(trajectory, rights, user)
     triage = list(trajectory.triage_decisions.all())
     consents, reports, measures = _legal(trajectory, labels)
-    return TrajectoryPage(
-        trajectory=trajectory, access=access, stage=stage(trajectory, triage),
-        can_edit=access.edit and trajectory.is_open, can_annotate=access.edit,
-        can_count_contacts=trajectory.is_open and (access.edit or user.role == Role.ERVARINGSDESKUNDIGE),
-        picture=_picture(trajectory, leads, team, today),
+    page = TrajectoryPage(
+        trajectory=trajectory, access=access, rights=rights, lens=lens, sections=sections,
+        stage=stage(trajectory, triage), picture=_picture(trajectory, leads, team, today),
         lead=next((p for p in leads if p.end is None), None), team=team,
-        involvements=_involvements(trajectory, today), consents=consents, reports=reports, measures=measures,
-        triage=triage, journal=_journal(trajectory),
+        involvements=_involvements(trajectory, today, rights, user), consents=consents,
+        consent_requests=list(trajectory.consent_requests.filter(status="open").select_related("organisation")),
+        reports=reports, measures=measures, triage=triage,
+        journal=_journal(trajectory, sections, rights, user, labels),
         expert_contacts=_expert_contacts(trajectory),
     )
+    _lens_page(lens, page, leads)
+    return page
+
+
+def _lens_page(lens: Lens, page: TrajectoryPage, leads) -> None:
+    """Pseudonymise every free text the page shows (anonymous view only)."""
+    for obj in [page.trajectory, *page.triage, *page.team, *leads, *page.involvements, *page.consents,
+                *page.consent_requests]:
+        lens.fields(obj)
+    lens.walk(page.journal, "resident_views", "correction_requests")
 
 
 @login_required
@@ -136,15 +198,20 @@ def household_detail(request, household_id):
                  purpose="dossier inzien")
     members = list(household.members.all())
     labels = member_labels(members, access.identifying, today)
-    pages = [trajectory_page(t, view.accesses[t.pk], labels, today, request.user) for t in view.trajectories]
+    lens = lens_for(request, access, household)
+    for member in members:
+        lens.fields(member)
+    pages = [trajectory_page(t, view.accesses[t.pk], labels, today, request.user, lens) for t in view.trajectories]
     current = pages[0] if view.primary is pages[0].trajectory else None
+    rights = current.rights if current else rights_for(request.user, view.primary, access)
     context = {
         # No names in the browser title: it ends up in history and on shared screens.
         "title": f"Gezinsdossier {household.short_code}",
-        "household": household, "access": access, "members": member_rows(members, labels, access.identifying,
-                                                                          today),
+        "household": household, "access": access, "rights": rights, "lens": lens, "primary": view.primary,
+        "members": member_rows(members, labels, access.identifying and not access.is_expert, today),
         "current": current, "earlier": [p for p in pages if p is not current],
-        "can_register_again": view.open_trajectory is None and can_register(request.user) and access.edit,
-        "emergency_notices": list(emergency_grants_for(household)) if access.edit else [],
+        "can_register_again": view.open_trajectory is None and can_register(request.user)
+        and Action.REGISTER_AGAIN in rights,
+        "emergency_notices": list(emergency_grants_for(household)) if Action.ACCESS_LOG in rights else [],
     }
     return render(request, "cases/household.html", context)

@@ -3,7 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 
 from tandem.cases import forms, services
-from tandem.cases.views.common import bound, form_page, load_trajectory, versioned
+from tandem.cases.rules.rights import Action, Limit
+from tandem.cases.views.common import bound, form_page, load_trajectory, require_action, versioned
+
+
+def _own(request, organisation_id) -> list:
+    return [Limit.OWN_ORGANISATION] if request.user.organisation_id == organisation_id else []
 
 FORMS_INTRO = ("Advies en/of consult: advies aan het lokale team. Groen: begeleiding met toestemming van het gezin. "
                "Oranje: met wettelijke bevoegdheden, pas na een melding of maatregel. Rood: binnen een maatregel.")
@@ -11,8 +16,10 @@ FORMS_INTRO = ("Advies en/of consult: advies aan het lokale team. Groen: begelei
 
 @login_required
 def involvement_start(request, trajectory_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
-    form = forms.InvolvementStartForm(bound(request), initial=versioned(trajectory))
+    trajectory, access = load_trajectory(request.user, trajectory_id, action=Action.INVOLVEMENT_START)
+    own_only = not require_action(access, trajectory, Action.INVOLVEMENT_START).allows(Action.INVOLVEMENT_START)
+    form = forms.InvolvementStartForm(bound(request), initial=versioned(trajectory),
+                                      organisation=request.user.organisation if own_only else None)
 
     def action():
         services.involvement_start(actor=request.user, trajectory=trajectory, **form.cleaned_data)
@@ -27,8 +34,9 @@ def _involvement(trajectory, involvement_id):
 
 @login_required
 def involvement_end(request, trajectory_id, involvement_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    trajectory, access = load_trajectory(request.user, trajectory_id, action=Action.INVOLVEMENT_END)
     involvement = _involvement(trajectory, involvement_id)
+    require_action(access, trajectory, Action.INVOLVEMENT_END, *_own(request, involvement.organisation_id))
     form = forms.InvolvementEndForm(bound(request), initial=versioned(trajectory))
 
     def action():
@@ -41,8 +49,9 @@ def involvement_end(request, trajectory_id, involvement_id):
 
 @login_required
 def time_register(request, trajectory_id, involvement_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    trajectory, access = load_trajectory(request.user, trajectory_id, action=Action.TIME_REGISTER)
     involvement = _involvement(trajectory, involvement_id)
+    require_action(access, trajectory, Action.TIME_REGISTER, *_own(request, involvement.organisation_id))
     form = forms.TimeRegisterForm(bound(request), initial=versioned(trajectory))
 
     def action():
@@ -52,3 +61,28 @@ def time_register(request, trajectory_id, involvement_id):
     return form_page(request, form=form, action=action, title=title, success="De tijd is geregistreerd.",
                      household=trajectory.household,
                      intro="Registreer de tijd per dag. Uit de uren per week volgt de intensiteit.")
+
+
+@login_required
+def involvement_decide(request, trajectory_id, involvement_id):
+    """After a withdrawn consent: end the episode, or carry on under a statutory ground (orange or red)."""
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.INVOLVEMENT_DECIDE)
+    involvement = _involvement(trajectory, involvement_id)
+    form = forms.InvolvementDecideForm(bound(request), initial=versioned(trajectory))
+
+    def action():
+        data = form.cleaned_data
+        if data["decision"] == "end":
+            services.involvement_decide(actor=request.user, involvement=involvement, end=data["end"],
+                                        expected_version=data["expected_version"])
+        else:
+            services.involvement_decide(actor=request.user, involvement=involvement, form=data["form"],
+                                        statutory_ground=data["statutory_ground"],
+                                        expected_version=data["expected_version"])
+
+    title = f"Toestemming ingetrokken: besluit over {involvement.organisation}"
+    return form_page(request, form=form, action=action, title=title, submit="Besluit vastleggen",
+                     success="Het besluit is vastgelegd.", household=trajectory.household,
+                     intro="Het gezin heeft de toestemming ingetrokken waarop deze betrokkenheid rustte. De "
+                           "organisatie ziet geen namen meer. Beëindig de betrokkenheid, of leg vast op welke "
+                           "wettelijke grond de organisatie doorgaat (oranje kan alleen na een melding of maatregel).")

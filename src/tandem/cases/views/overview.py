@@ -5,7 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from tandem.cases.selectors import LOCAL_TEAM_ROLES, access_for, households_for_overview
+from tandem.cases.rules.rights import REGISTERING_ROLES
+from tandem.cases.selectors import access_for, households_for_overview
 from tandem.cases.views.display import Regime, is_current, regime, stage
 from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind
 from tandem.safetyplan.selectors import overdue_for
@@ -26,9 +27,9 @@ class OverviewRow:
 
 
 def can_register(user) -> bool:
-    """Only local-team workers register households (the dossier belongs to the municipality)."""
+    """Only a consulent or team leader of a local team registers households (rules/rights.py)."""
     org = user.organisation
-    return bool(org and org.kind == OrganisationKind.LOCAL_TEAM and user.role in LOCAL_TEAM_ROLES)
+    return bool(org and org.kind == OrganisationKind.LOCAL_TEAM and user.role in REGISTERING_ROLES)
 
 
 def _current_trajectory(household, user):

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from tandem.cases import forms, services
+from tandem.cases.rules.rights import Action, Limit
 from tandem.cases.views.common import (
     add_rule_error,
     bound,
@@ -14,11 +15,12 @@ from tandem.cases.views.common import (
     load_household,
     load_trajectory,
     process,
-    require_edit,
+    require_action,
     versioned,
 )
 from tandem.cases.views.overview import can_register
 from tandem.core.exceptions import NotPermitted, RuleViolation
+from tandem.organisations.models import Role
 
 REGISTER_TEMPLATE = "cases/household_register.html"
 
@@ -42,10 +44,10 @@ def household_register(request):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             trajectory = _register(request, form, formset)
+        except NotPermitted as exc:
+            raise PermissionDenied(exc.message) from exc
         except RuleViolation as exc:
             add_rule_error(form, exc)
-        except NotPermitted as exc:
-            raise PermissionDenied(str(exc)) from exc
         else:
             messages.success(request, "Het gezin is aangemeld.")
             return redirect(household_url(trajectory.household))
@@ -57,7 +59,7 @@ def household_register(request):
 @login_required
 def member_add(request, household_id):
     view = load_household(request.user, household_id)
-    require_edit(view.access)
+    require_action(view.access, view.primary, Action.MEMBER_ADD)
     household = view.household
     form = forms.MemberAddForm(bound(request), initial=versioned(household.trajectories.first()))
 
@@ -72,7 +74,7 @@ def member_add(request, household_id):
 @login_required
 def trajectory_register(request, household_id):
     view = load_household(request.user, household_id)
-    require_edit(view.access)
+    require_action(view.access, view.primary, Action.REGISTER_AGAIN)
     if not can_register(request.user):
         raise PermissionDenied("Alleen medewerkers van een lokaal team kunnen een gezin aanmelden.")
     household = view.household
@@ -89,7 +91,8 @@ def trajectory_register(request, household_id):
 
 @login_required
 def triage_record(request, trajectory_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    gw = [Limit.GEDRAGSWETENSCHAPPER] if request.user.role == Role.GEDRAGSWETENSCHAPPER else []
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.TRIAGE, facts=gw)
     form = forms.TriageForm(bound(request), initial=versioned(trajectory))
 
     def action():
@@ -101,13 +104,15 @@ def triage_record(request, trajectory_id):
 
 
 @login_required
-def trajectory_close(request, trajectory_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
-    form = forms.CloseForm(bound(request), initial=versioned(trajectory))
+def trajectory_reopen(request, trajectory_id):
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.REOPEN)
+    form = forms.ReopenForm(bound(request), initial=versioned(trajectory))
 
     def action():
-        services.trajectory_close(actor=request.user, trajectory=trajectory, **form.cleaned_data)
+        services.trajectory_reopen(actor=request.user, trajectory=trajectory, **form.cleaned_data)
 
-    return form_page(request, form=form, action=action, title="Traject afsluiten", submit="Traject afsluiten",
-                     success="Het traject is afgesloten.", household=trajectory.household,
-                     intro="Bij afsluiten stoppen de regie, het team en alle betrokkenheid op de afsluitdatum.")
+    days = trajectory.site.region.reopen_days
+    return form_page(request, form=form, action=action, title="Traject weer openen", submit="Traject weer openen",
+                     success="Het traject is weer open. U heeft de regie.", household=trajectory.household,
+                     intro=f"Een afgesloten traject kan tot {days} dagen na het afsluiten weer open, met een reden. "
+                           "Daarna meldt u het gezin opnieuw aan.")

@@ -13,6 +13,8 @@ from tandem.portal.views.pages import (
 )
 from tandem.portal.views.staff import correction_handle, invite_household, invite_member
 from tandem.portal.views.write import (
+    consent_give,
+    consent_request_answer,
     consent_withdraw,
     download,
     entry_detail,
@@ -21,6 +23,8 @@ from tandem.portal.views.write import (
 
 __all__ = [
     "access_log",
+    "consent_give",
+    "consent_request_answer",
     "consent_withdraw",
     "consents",
     "correction_handle",

@@ -77,7 +77,8 @@ def journal(request):
 def consents(request):
     log_read(request, "consents")
     context = {"title": "Mijn toestemmingen", "nav": "consents", "consents": list(selectors.own_consents(request.member)),
-               "today": timezone.localdate()}
+               "requests": list(selectors.open_consent_requests(request.member)),
+               "can_give": bool(selectors.consent_organisations(request.member)), "today": timezone.localdate()}
     return render(request, "portal/consents.html", context)
 
 

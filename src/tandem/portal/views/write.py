@@ -7,10 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from tandem.cases.views.common import error_summary
 from tandem.core.exceptions import RuleViolation
 from tandem.portal import selectors, services
 from tandem.portal.export import resident_export
-from tandem.portal.forms import CorrectionForm, ViewForm
+from tandem.portal.forms import ConsentGiveForm, CorrectionForm, ViewForm
 from tandem.portal.views.session import log_read, resident_required
 
 DONE = {"kijk": "Uw kijk erop is toegevoegd. Wat er stond, is niet veranderd.",
@@ -25,11 +26,11 @@ def _forms(request):
 
 
 def _save(member, kind, form, target: dict) -> None:
-    text = form.cleaned_data["text"]
+    text, shared = form.cleaned_data["text"], form.cleaned_data["shared"]
     if kind == "kijk":
-        services.resident_view_add(member=member, text=text, **target)
+        services.resident_view_add(member=member, text=text, shared=shared, **target)
     else:
-        services.correction_request_add(member=member, what_is_wrong=text, **target)
+        services.correction_request_add(member=member, what_is_wrong=text, shared=shared, **target)
 
 
 def _respond(request, *, target: dict, obj, template: str, context: dict, back: str):
@@ -78,6 +79,47 @@ def consent_withdraw(request, consent_id):
     else:
         messages.success(request, f"Uw toestemming aan {consent.organisation} is ingetrokken. "
                                   "Dat geldt vanaf nu.")
+    return redirect("portal:consents")
+
+
+@resident_required
+def consent_give(request):
+    """Give consent to an organisation on the family's team (old enough: the service checks)."""
+    organisations = {str(o.pk): o for o in selectors.consent_organisations(request.member)}
+    form = ConsentGiveForm(request.POST if request.method == "POST" else None)
+    form.fields["organisation"].choices = [("", "Kies een organisatie")] + [(k, str(o)) for k, o in
+                                                                            organisations.items()]
+    if request.method == "POST" and form.is_valid():
+        organisation = organisations[form.cleaned_data["organisation"]]
+        try:
+            services.resident_consent_give(member=request.member, organisation=organisation,
+                                           purpose=form.cleaned_data["purpose"])
+        except RuleViolation as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"U gaf toestemming aan {organisation}.")
+            return redirect("portal:consents")
+    elif request.method == "GET":
+        log_read(request, "consent_give")
+    return render(request, "portal/consent_give.html", {"title": "Toestemming geven", "form": form,
+                                                        "errors": error_summary(form) if form.is_bound else [],
+                                                        "nav": "consents", "any": bool(organisations)})
+
+
+@resident_required
+def consent_request_answer(request, request_id):
+    """Yes or no to a partner's question (POST only, from the consents page)."""
+    consent_request = selectors.open_consent_request(request.member, request_id)
+    if request.method != "POST" or request.POST.get("antwoord") not in ("ja", "nee"):
+        return redirect("portal:consents")
+    grant = request.POST["antwoord"] == "ja"
+    try:
+        services.resident_consent_request_answer(member=request.member, request=consent_request, grant=grant)
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"U gaf toestemming aan {consent_request.organisation}." if grant else
+                         f"U gaf geen toestemming aan {consent_request.organisation}.")
     return redirect("portal:consents")
 
 

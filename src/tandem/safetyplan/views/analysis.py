@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from tandem.cases.rules.rights import Action, Limit
 from tandem.cases.views.common import bound, load_trajectory, process, versioned
 from tandem.organisations.models import Role
 from tandem.safetyplan import forms, selectors, services
 from tandem.safetyplan.models import AnalysisChallenge, ExplanatoryAnalysis
-from tandem.safetyplan.views.common import household_name, load_for_reading
+from tandem.safetyplan.views.common import load_for_reading
 
 
 def analysis_url(trajectory) -> str:
@@ -17,11 +18,12 @@ def analysis_url(trajectory) -> str:
 
 @login_required
 def analysis_page(request, trajectory_id):
-    trajectory, access = load_for_reading(request.user, trajectory_id)
-    can_edit = access.edit and trajectory.is_open
-    context = {"title": "Verklarende analyse", "trajectory": trajectory, "name": household_name(trajectory, access),
-               "analyses": selectors.analyses(trajectory), "can_edit": can_edit,
-               "can_challenge": can_edit and request.user.role == Role.GEDRAGSWETENSCHAPPER}
+    reading = load_for_reading(request, trajectory_id, section="analysis")
+    analyses = selectors.analyses(reading.trajectory)
+    reading.lens.walk(analyses, "challenges")
+    gw = [Limit.GEDRAGSWETENSCHAPPER] if request.user.role == Role.GEDRAGSWETENSCHAPPER else []
+    context = {**reading.context(), "title": "Verklarende analyse", "analyses": analyses,
+               "can_challenge": reading.rights.allows(Action.ANALYSIS_CHALLENGE, *gw)}
     return render(request, "safetyplan/analysis.html", context)
 
 
@@ -33,7 +35,7 @@ def _form(request, trajectory, form, action, *, title, success, intro=""):
 
 @login_required
 def analysis_create(request, trajectory_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.ANALYSIS_RECORD)
     latest = selectors.analyses(trajectory)[:1]
     initial = {**versioned(trajectory), "made_on": timezone.localdate()}
     if latest:
@@ -52,7 +54,8 @@ def analysis_create(request, trajectory_id):
 
 @login_required
 def challenge_add(request, trajectory_id, number):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    gw = [Limit.GEDRAGSWETENSCHAPPER] if request.user.role == Role.GEDRAGSWETENSCHAPPER else []
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.ANALYSIS_CHALLENGE, facts=gw)
     analysis = get_object_or_404(ExplanatoryAnalysis, trajectory=trajectory, number=number)
     form = forms.ChallengeForm(bound(request), initial={**versioned(trajectory), "on": timezone.localdate()})
 
@@ -66,7 +69,7 @@ def challenge_add(request, trajectory_id, number):
 
 @login_required
 def challenge_respond(request, trajectory_id, challenge_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.ANALYSIS_RESPOND)
     challenge = get_object_or_404(AnalysisChallenge.objects.select_related("analysis"), pk=challenge_id,
                                   analysis__trajectory=trajectory)
     form = forms.RespondForm(bound(request), initial={**versioned(trajectory), "responded_on": timezone.localdate()})

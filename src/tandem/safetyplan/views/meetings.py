@@ -6,15 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.cases.forms import dossier_professionals
+from tandem.cases.rules.rights import Action
 from tandem.cases.views.common import bound, load_trajectory, process, versioned
 from tandem.core.plain_language import check_reviewed
 from tandem.safetyplan import forms, selectors, services
-from tandem.safetyplan.views.common import (
-    household_name,
-    load_for_reading,
-    post_hints,
-    require_open,
-)
+from tandem.safetyplan.views.common import load_for_reading, post_hints
 
 
 def meetings_url(trajectory) -> str:
@@ -23,10 +19,11 @@ def meetings_url(trajectory) -> str:
 
 @login_required
 def meetings_page(request, trajectory_id):
-    trajectory, access = load_for_reading(request.user, trajectory_id)
-    context = {"title": "Netwerkberaad en triage", "trajectory": trajectory,
-               "name": household_name(trajectory, access), "meetings": selectors.meetings(trajectory),
-               "can_edit": access.edit and trajectory.is_open}
+    reading = load_for_reading(request, trajectory_id, section="meetings")
+    meetings = selectors.meetings(reading.trajectory)
+    for meeting in meetings:
+        reading.lens.fields(meeting)
+    context = {**reading.context(), "title": "Netwerkberaad en triage", "meetings": meetings}
     return render(request, "safetyplan/meetings.html", context)
 
 
@@ -48,8 +45,7 @@ def _forms(request, trajectory, ticked: bool):
 
 @login_required
 def meeting_create(request, trajectory_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
-    require_open(trajectory)
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.MEETING_RECORD)
     makes_plan = request.method == "POST" and bool(request.POST.get("makes_plan"))
     meeting, plan = _forms(request, trajectory, makes_plan)
     found = post_hints(request, plan.texts) if makes_plan else []

@@ -4,6 +4,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from tandem.audit.services import audit_record
+from tandem.cases.rules.rights import Action
+from tandem.cases.selectors import rights_for
 from tandem.cases.views.common import (
     NOT_FOUND,
     bound,
@@ -16,46 +19,58 @@ from tandem.safetyplan import forms, selectors, services
 from tandem.safetyplan.models import SafetyAgreement
 from tandem.safetyplan.pdf import plan_pdf
 from tandem.safetyplan.views.common import (
+    Reading,
     household_name,
+    label_words,
     load_for_reading,
     plan_url,
     post_hints,
-    require_open,
 )
 
 
-def _page(request, trajectory, access, version):
-    today = timezone.localdate()
+VERSION_PATHS = ("situations__conditions", "situations__agreements", "scores", "resident_views__member",
+                 "correction_requests__member")
+
+
+def show_version(reading: Reading, version) -> None:
+    """Texts through the lens, residents' words labelled as the page labels members."""
+    if version is not None:
+        reading.lens.walk([version], *VERSION_PATHS)
+        label_words(reading, [version])
+
+
+def _page(request, reading: Reading, version):
+    trajectory = reading.trajectory
+    show_version(reading, version)
     context = {
-        "title": "Veiligheidsplan", "trajectory": trajectory, "household": trajectory.household,
-        "name": household_name(trajectory, access), "version": version, "today": today,
-        "history": selectors.plan_history(trajectory), "can_edit": access.edit and trajectory.is_open,
+        **reading.context(), "title": "Veiligheidsplan", "version": version, "today": timezone.localdate(),
+        "history": selectors.plan_history(trajectory),
         "spread": selectors.spread(version.scores.all()) if version else None,
         "is_current": version is not None and version.number == max(
             (v.number for v in selectors.plan_history(trajectory)), default=0),
+        "may_handle_corrections": Action.CORRECTION_HANDLE in reading.rights,
     }
     return render(request, "safetyplan/plan.html", context)
 
 
 @login_required
 def plan_page(request, trajectory_id):
-    trajectory, access = load_for_reading(request.user, trajectory_id)
-    return _page(request, trajectory, access, selectors.current_plan(trajectory))
+    reading = load_for_reading(request, trajectory_id, section="plan")
+    return _page(request, reading, selectors.current_plan(reading.trajectory))
 
 
 @login_required
 def version_page(request, trajectory_id, number):
-    trajectory, access = load_for_reading(request.user, trajectory_id)
-    version = selectors.plan_version(trajectory, number)
+    reading = load_for_reading(request, trajectory_id, section="plan")
+    version = selectors.plan_version(reading.trajectory, number)
     if version is None:
         raise Http404("Deze versie bestaat niet.")
-    return _page(request, trajectory, access, version)
+    return _page(request, reading, version)
 
 
 @login_required
 def version_create(request, trajectory_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
-    require_open(trajectory)
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.PLAN_VERSION)
     today = timezone.localdate()
     initial = {**forms.initial_from(selectors.plan_data_of(selectors.current_plan(trajectory))),
                **versioned(trajectory), "dated_on": today}
@@ -88,7 +103,7 @@ def _version_or_404(trajectory, number):
 
 @login_required
 def sign_off(request, trajectory_id, number):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.PLAN_SIGN_OFF)
     version = _version_or_404(trajectory, number)
     form = forms.SignOffForm(bound(request), initial=versioned(trajectory))
 
@@ -106,13 +121,17 @@ def sign_off(request, trajectory_id, number):
 
 @login_required
 def score_add(request, trajectory_id, number):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    trajectory, access = load_trajectory(request.user, trajectory_id, action=Action.SCALE_SCORE)
     version = _version_or_404(trajectory, number)
-    form = forms.ScoreForm(bound(request), initial=versioned(trajectory))
+    own_only = not rights_for(request.user, trajectory, access).allows(Action.SCALE_SCORE)
+    form = forms.ScoreForm(bound(request), initial=versioned(trajectory), own_only=own_only,
+                           own_name=str(request.user))
 
     def action():
         c = dict(form.cleaned_data)
         expected = c.pop("expected_version")
+        if own_only:  # a partner gives their own score, as a professional
+            c.update(participant=str(request.user), user=request.user)
         services.scale_score_record(actor=request.user, version=version, expected_version=expected,
                                     data=services.ScoreData(**c))
 
@@ -123,7 +142,7 @@ def score_add(request, trajectory_id, number):
 
 @login_required
 def agreement_kept(request, trajectory_id, agreement_id):
-    trajectory, _ = load_trajectory(request.user, trajectory_id)
+    trajectory, _ = load_trajectory(request.user, trajectory_id, action=Action.AGREEMENT_KEPT)
     agreement = get_object_or_404(SafetyAgreement, pk=agreement_id, situation__version__plan__trajectory=trajectory)
     form = forms.KeptForm(bound(request), initial=versioned(trajectory))
 
@@ -136,8 +155,12 @@ def agreement_kept(request, trajectory_id, agreement_id):
 
 @login_required
 def version_pdf(request, trajectory_id, number):
-    trajectory, access = load_for_reading(request.user, trajectory_id)
-    version = _version_or_404(trajectory, number)
-    response = HttpResponse(plan_pdf(version, household_name(trajectory, access)), content_type="application/pdf")
+    reading = load_for_reading(request, trajectory_id, section="plan")
+    version = _version_or_404(reading.trajectory, number)
+    show_version(reading, version)
+    audit_record(actor=request.user, action="download", household_id=reading.trajectory.household_id, obj=version,
+                 purpose="veiligheidsplan als pdf")
+    response = HttpResponse(plan_pdf(version, household_name(reading.trajectory, reading.access)),
+                            content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="veiligheidsplan-versie-{number}.pdf"'
     return response
