@@ -33,6 +33,7 @@ def record_consent(page, axe, day):
     choose(page, "Toestemming aan", "Veilig Thuis Gooi en Vechtstreek")
     page.get_by_label("Waarvoor").fill("Meedenken en analyse van de veiligheid thuis")
     page.fill("#id_given_on", day)
+    page.get_by_label("Op papier (toestemmingsverklaring)").check()
     submit(page, axe, "Opslaan")
 
 
@@ -41,7 +42,7 @@ def pull_in_veilig_thuis(page, axe, day):
     choose(page, "Medewerker", "Bram Visser")
     page.fill("#id_joined_on", day)
     submit(page, axe, "Opslaan")
-    visit(page, axe, "Betrokkenheid van een partner starten")
+    visit(page, axe, "Betrokkenheid starten")
     choose(page, "Organisatie", "Veilig Thuis Gooi en Vechtstreek")
     page.get_by_role("radio", name=re.compile("Groen")).check()
     page.fill("#id_start", day)
@@ -59,7 +60,7 @@ def test_registration_to_closure_in_a_real_browser(page, live_server, axe, actor
     trajectory = household.trajectories.get()
 
     # Green involvement without consent is refused with the rule's message, and nothing is saved.
-    visit(page, axe, "Betrokkenheid van een partner starten")
+    visit(page, axe, "Betrokkenheid starten")
     choose(page, "Organisatie", "Veilig Thuis Gooi en Vechtstreek")
     page.get_by_role("radio", name=re.compile("Groen")).check()
     page.fill("#id_start", start)
@@ -74,9 +75,13 @@ def test_registration_to_closure_in_a_real_browser(page, live_server, axe, actor
     pull_in_veilig_thuis(page, axe, start)
     assert Involvement.objects.get().form == "green"
 
+    # Veilig Thuis takes the front seat only on a melding (seed 000, "De tandem").
     visit(page, axe, "Regie wisselen")
     choose(page, re.compile("Nieuwe regiehouder"), "Bram Visser")
     page.fill("#id_on", later)
+    submit(page, axe, "Regie wisselen")
+    assert "alleen over als er een melding of maatregel is" in page.content()
+    page.get_by_label("Wettelijke grond").fill("Melding bij Veilig Thuis door de school")
     submit(page, axe, "Regie wisselen")
     lead = LeadPeriod.objects.get(trajectory=trajectory, end__isnull=True)
     assert lead.professional == actors["partner"]
@@ -86,8 +91,11 @@ def test_registration_to_closure_in_a_real_browser(page, live_server, axe, actor
     assert "achterop" in page.content().lower()
 
     visit(page, axe, "Traject afsluiten")
+    assert "Veilig Thuis Gooi en Vechtstreek heeft de regie" in page.inner_text("main")  # what still runs
     page.fill("#id_closed_on", today.isoformat())
     page.get_by_label("Eindevaluatie").fill("Het gaat veiliger thuis; afspraken worden nagekomen.")
+    page.get_by_label("Wie deden mee aan de uitstroomtriage?").fill("Anna, Bram, Ilse en Sem")
+    page.get_by_label("Ik heb gezien wat er nog loopt, en het traject mag sluiten.").check()
     submit(page, axe, "Traject afsluiten")
     trajectory.refresh_from_db()
     assert trajectory.closed_on == today

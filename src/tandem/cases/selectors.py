@@ -18,7 +18,16 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tandem.cases.models import Consent, ExpertScope, Form, Household, Involvement, LeadPeriod, Trajectory
-from tandem.cases.rules.rights import AFTER_CLOSURE, ONLY_AFTER_CLOSURE, Action, Limit, Position, allowed, position_of
+from tandem.cases.rules.rights import (
+    AFTER_CLOSURE,
+    ONLY_AFTER_CLOSURE,
+    Action,
+    Limit,
+    Position,
+    actor_facts_of,
+    allowed,
+    position_of,
+)
 from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Role
 from tandem.security.models import EmergencyAccess
 
@@ -160,23 +169,27 @@ class Rights:
 
     position: Position | None
     trajectory_open: bool
+    actor_facts: frozenset = frozenset()  # limits the person meets by who they are (a gedragswetenschapper)
+
+    def _fits_state(self, action: Action) -> bool:
+        if self.trajectory_open:
+            return action not in ONLY_AFTER_CLOSURE
+        return action in AFTER_CLOSURE
 
     def __contains__(self, action) -> bool:
         action = Action(action)
-        if self.trajectory_open and action in ONLY_AFTER_CLOSURE:
-            return False
-        if not self.trajectory_open and action not in AFTER_CLOSURE:
-            return False
-        return allowed(action, self.position)
+        return self._fits_state(action) and allowed(action, self.position, actor_facts=self.actor_facts)
 
     def allows(self, action, *facts: Limit) -> bool:
         """For one target: e.g. `allows(Action.TIME_REGISTER, Limit.OWN_ORGANISATION)` when it is their own."""
-        return action in self and allowed(Action(action), self.position, frozenset(facts))
+        action = Action(action)
+        return self._fits_state(action) and allowed(action, self.position, frozenset(facts) | self.actor_facts)
 
 
 def rights_for(user, trajectory: Trajectory, access: Access | None = None) -> Rights:
     access = access if access is not None else access_for(user, trajectory)
-    return Rights(position=access.position, trajectory_open=trajectory.closed_on is None)
+    return Rights(position=access.position, trajectory_open=trajectory.closed_on is None,
+                  actor_facts=actor_facts_of(getattr(user, "role", "")))
 
 
 def households_for_overview(user) -> QuerySet[Household]:

@@ -86,6 +86,9 @@ class Limit(enum.StrEnum):
     OWN_SCORE = "own_score"  # the actor's own score, as a professional
 
 
+# Limits that depend on the person only (not on what the change is about): a page can settle them up front.
+ACTOR_LIMITS = frozenset({Limit.GEDRAGSWETENSCHAPPER})
+
 LIMIT_TEXT = {
     Limit.OWN_ORGANISATION: "alleen voor uw eigen organisatie",
     Limit.SELF_OR_OWN_ORGANISATION: "alleen uzelf of een collega van uw eigen organisatie",
@@ -199,12 +202,16 @@ def cell(action: Action, position: Position | None) -> Cell:
     return MATRIX[(action, position)]
 
 
-def allowed(action: Action, position: Position | None, facts: frozenset[Limit] | None = None) -> bool:
+def allowed(action: Action, position: Position | None, facts: frozenset[Limit] | None = None,
+            actor_facts: frozenset[Limit] = frozenset()) -> bool:
     """Yes, or 'beperkt' with its limit among the facts. `facts=None` asks whether the action can be offered at
-    all (a 'beperkt' cell can), for showing it on a page."""
+    all, for showing it on a page: a 'beperkt' cell can, unless its limit is about the person (`ACTOR_LIMITS`)
+    and `actor_facts` does not hold it."""
     value = cell(action, position)
     if value == Cell.LIMITED:
-        return facts is None or LIMITS[action] in facts
+        if facts is None:
+            return LIMITS[action] not in ACTOR_LIMITS or LIMITS[action] in actor_facts
+        return LIMITS[action] in facts
     return value == Cell.YES
 
 
@@ -219,6 +226,11 @@ def check_right(action: Action, position: Position | None, facts: frozenset[Limi
     if value == Cell.LIMITED:
         raise NotPermitted(f"Dit kan hier {LIMIT_TEXT[LIMITS[action]]}.", code=f"right_{action}_limited")
     raise NotPermitted(f"U mag dit niet doen in dit dossier. Dit kan {WHO_CAN[action]}.", code=f"right_{action}")
+
+
+def actor_facts_of(role: str) -> frozenset[Limit]:
+    """The limits a person meets by who they are."""
+    return frozenset({Limit.GEDRAGSWETENSCHAPPER}) if role == "gedragswetenschapper" else frozenset()
 
 
 def position_of(*, local_team_of_site: bool, role: str, on_team: bool, is_lead: bool, identifying: bool,

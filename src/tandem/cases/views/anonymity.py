@@ -44,8 +44,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "safetyplan.analysischallenge": ("challenge", "response"),
 }
 
-NOTICE = ("Namen en andere persoonsgegevens in de teksten zijn vervangen, bijvoorbeeld door [gezinslid 1]. "
-          "U kijkt anoniem mee.")
+NOTICE = "Namen en andere persoonsgegevens in de teksten zijn vervangen, bijvoorbeeld door [gezinslid 1]."
 
 _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"]
@@ -121,7 +120,7 @@ class Lens:
         for path in paths:
             level = objects
             for step in path.split("__"):
-                level = [child for parent in level for child in getattr(parent, step).all()]
+                level = [child for parent in level for child in _children(parent, step)]
                 for child in level:
                     if not getattr(child, "_tandem_lensed", False):
                         self.fields(child)
@@ -155,6 +154,14 @@ class Lens:
         return re.sub(r">([^<]+)<", text_node, content)
 
 
+def _children(parent, step: str) -> list:
+    """A step of a prefetch path: a related manager's rows, or the one object of a foreign key."""
+    value = getattr(parent, step)
+    if hasattr(value, "all"):
+        return list(value.all())
+    return [value] if value is not None else []
+
+
 def lens_for(request, access, household) -> Lens:
     """The lens for this page; remembered on the request so the middleware's safety net can use it."""
     lens = Lens.for_household(access, household)
@@ -163,18 +170,44 @@ def lens_for(request, access, household) -> Lens:
 
 
 class AnonymousPageMiddleware:
-    """Runs the lens's safety net over every HTML page rendered for an anonymous view."""
+    """Runs the lens's safety net over every HTML page about one dossier that is shown anonymously: the pages
+    that set `request.tandem_lens` themselves, and every other page whose URL names a household, trajectory or
+    member (edit forms too), so no view can forget it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        lens = getattr(request, "tandem_lens", None)
-        if lens is not None and lens.anonymous and response.get("Content-Type", "").startswith("text/html") \
-                and not getattr(response, "streaming", False):
+        if not response.get("Content-Type", "").startswith("text/html") or getattr(response, "streaming", False):
+            return response
+        lens = getattr(request, "tandem_lens", None) or _lens_from_url(request)
+        if lens is not None and lens.anonymous:
             response.content = lens.html(response.content.decode()).encode()
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
         return response
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        request.tandem_dossier_kwargs = view_kwargs
+
+
+def _lens_from_url(request) -> Lens | None:
+    from tandem.cases.models import Household, Member, Trajectory
+    from tandem.cases.selectors import access_for, trajectories_visible_to
+
+    kwargs, user = getattr(request, "tandem_dossier_kwargs", None) or {}, getattr(request, "user", None)
+    if not kwargs or user is None or not user.is_authenticated:
+        return None
+    household_id = kwargs.get("household_id")
+    if "trajectory_id" in kwargs:
+        household_id = Trajectory.objects.filter(pk=kwargs["trajectory_id"]).values_list("household_id").first()
+    elif "member_id" in kwargs:
+        household_id = Member.objects.filter(pk=kwargs["member_id"]).values_list("household_id").first()
+    household_id = household_id[0] if isinstance(household_id, tuple) else household_id
+    household = Household.objects.filter(pk=household_id).first() if household_id else None
+    if household is None:
+        return None
+    visible = sorted(trajectories_visible_to(user).filter(household=household),
+                     key=lambda t: (t.closed_on is None, t.registered_on), reverse=True)
+    return Lens.for_household(access_for(user, visible[0]), household) if visible else None

@@ -83,10 +83,10 @@ def forbid(exc: NotPermitted):
     return PermissionDenied(exc.message)
 
 
-def require_action(access: Access, trajectory: Trajectory, action: Action, *facts) -> Rights:
+def require_action(access: Access, trajectory: Trajectory, action: Action, *facts, user=None) -> Rights:
     """403 with the rights' Dutch message when this person may not take `action` here (for a 'beperkt' cell:
     on this target, given `facts`)."""
-    rights = rights_for(None, trajectory, access)
+    rights = rights_for(user, trajectory, access)
     if access.emergency:
         raise PermissionDenied("U kijkt met noodtoegang: u kunt alleen lezen.")
     if not (rights.allows(action, *facts) if facts else action in rights):
@@ -104,7 +104,7 @@ def load_trajectory(user, trajectory_id, *, action: Action, facts=()) -> tuple[T
     action."""
     trajectory, access = find_trajectory(user, trajectory_id)
     if action is not None:
-        require_action(access, trajectory, action, *facts)
+        require_action(access, trajectory, action, *facts, user=user)
     # Edit forms show members and team by name: opening one is a read of the dossier too.
     audit_record(actor=user, action="open_form", household_id=trajectory.household_id, obj=trajectory,
                  purpose="dossier bijwerken")

@@ -8,6 +8,7 @@ from tandem.cases import forms, services
 from tandem.cases.rules.rights import Action, Limit
 from tandem.cases.selectors import rights_for
 from tandem.cases.services.journal import KIND_ACTIONS
+from tandem.cases.views.anonymity import Lens
 from tandem.cases.views.common import bound, form_page, load_trajectory, require_action, versioned
 from tandem.cases.views.display import member_labels
 from tandem.core.plain_language import check_reviewed, hints
@@ -68,7 +69,8 @@ def journal_entry_hide(request, trajectory_id, entry_id):
                    *([Limit.OWN_ENTRY] if entry.author_id == request.user.pk else []))
     members = trajectory.household.members.filter(is_network=False)
     labels = member_labels(list(trajectory.household.members.all()), access.identifying, timezone.localdate())
-    form = forms.JournalHideForm(bound(request), initial={**versioned(trajectory), "reason": entry.hidden_reason,
+    reason = Lens.for_household(access, trajectory.household).text(entry.hidden_reason)
+    form = forms.JournalHideForm(bound(request), initial={**versioned(trajectory), "reason": reason,
                                                           "members": list(entry.hidden_from.all())})
     form.set_members(members, labels)
 
