@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "tandem.safetyplan",
     "tandem.portal",
     "tandem.accounts",
+    "tandem.programme",
+    "tandem.budget",
 ]
 
 MIDDLEWARE = [
