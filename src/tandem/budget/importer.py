@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tandem.budget import rules
-from tandem.core.exceptions import DomainError, RuleViolation
+from tandem.core.exceptions import RuleViolation
 
 COLUMNS = {"year": "year", "jaar": "year", "kind": "kind", "soort": "kind", "line": "line", "regel": "line",
            "amount": "amount", "bedrag": "amount", "spent": "spent", "besteed": "spent"}
@@ -21,11 +21,11 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 
 
-class BudgetImportFailed(DomainError):
+class BudgetImportFailed(RuleViolation):
     """The file cannot be imported; nothing was changed. `problems` are Dutch lines naming row and column."""
 
     def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
+        super().__init__("import_failed", "\n".join(problems), field="file")
         self.problems = problems
 
 

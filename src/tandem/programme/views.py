@@ -1,0 +1,328 @@
+"""Pages of the learning programme: thin function views. Parse, check the region with the selector, call one
+service or page builder, render. A region the person may not see does not exist for them (404); a page that
+changes something answers 403 to someone who may only read (policy)."""
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from tandem.cases.views.common import bound, process
+from tandem.core.downloads import attachment
+from tandem.monitor.rules import MonitorError, parse_quarter
+from tandem.programme import exports, forms, pages, services
+from tandem.programme.models import Evaluation, ImprovementProposal, Lesson, Milestone
+from tandem.programme.progress import progress_report
+from tandem.programme.selectors import (
+    evaluations_of,
+    find,
+    improvements_of,
+    lessons_of,
+    programme_access,
+    region_access,
+    targets_of,
+)
+
+NOT_FOUND = "Deze pagina bestaat niet, of u heeft er geen toegang toe."
+READ_ONLY = "U mag het leerprogramma lezen, maar niet wijzigen."
+
+
+def _access(request, region: str, *, edit: bool = False):
+    access = region_access(request.user, region)
+    if access is None:
+        raise Http404(NOT_FOUND)
+    if edit and not access.edit:
+        raise PermissionDenied(READ_ONLY)
+    return access
+
+
+def _object(model, access, pk):
+    found = find(model.objects.all(), access.region, pk)
+    if found is None:
+        raise Http404(NOT_FOUND)
+    return found
+
+
+def _quarter(text: str):
+    try:
+        return parse_quarter(text)
+    except MonitorError as error:
+        raise Http404(str(error)) from error
+
+
+def _url(name: str, access, *args) -> str:
+    return reverse(f"programme:{name}", args=[access.region.code, *args])
+
+
+def _form_page(request, access, form, action, *, title: str, success: str, back: str, intro: str = "",
+               submit: str = "Opslaan", template: str = "programme/form.html"):
+    context = {"title": title, "intro": intro, "submit": submit, "back": back, "access": access}
+    return process(request, form, action, success=success, redirect_to=back, template=template, context=context)
+
+
+@login_required
+def index(request):
+    access = programme_access(request.user)
+    if access is None:
+        raise Http404(NOT_FOUND)
+    return redirect("programme:region", access.region.code)
+
+
+@login_required
+def region_page(request, region):
+    access = _access(request, region)
+    return render(request, "programme/region.html", {"title": f"Leerprogramma {access.region.name}",
+                                                     "access": access, **pages.region_overview(access.region)})
+
+
+# ------------------------------------------------------------------------------------------------ lessons
+
+@login_required
+def lessons(request, region):
+    access = _access(request, region)
+    quarter = request.GET.get("kwartaal", "")
+    found = lessons_of(access.region, quarter=_quarter(quarter).label if quarter else None).order_by("-quarter", "id")
+    return render(request, "programme/lessons.html", {"title": "Geleerde lessen", "access": access,
+                                                      "lessons": found, "quarter": quarter})
+
+
+def _lesson_initial(lesson: Lesson) -> dict:
+    return {"quarter": lesson.quarter, "site": lesson.site_id, "kind": lesson.kind, "aspect": lesson.aspect,
+            "text": lesson.text, "themes": ", ".join(lesson.themes), "expected_version": lesson.version}
+
+
+@login_required
+def lesson_new(request, region):
+    access = _access(request, region, edit=True)
+    form = forms.LessonForm(bound(request), region=access.region,
+                            initial={"quarter": pages.current_quarter().label})
+
+    def action():
+        args = form.service_args()
+        args.pop("expected_version")
+        services.lesson_create(actor=request.user, region=access.region, **args)
+
+    return _form_page(request, access, form, action, title="Les toevoegen", success="De les is opgeslagen.",
+                      back=_url("lessons", access), intro="Een geleerde les, een goed voorbeeld of een knelpunt "
+                                                          "uit de casuïstiek van een toekomsttuin.")
+
+
+@login_required
+def lesson_edit(request, region, lesson_id):
+    access = _access(request, region, edit=True)
+    lesson = _object(Lesson, access, lesson_id)
+    form = forms.LessonForm(bound(request), region=access.region, initial=_lesson_initial(lesson))
+
+    def action():
+        services.lesson_update(actor=request.user, lesson=lesson, **form.service_args())
+
+    return _form_page(request, access, form, action, title="Les wijzigen", success="De les is gewijzigd.",
+                      back=_url("lessons", access))
+
+
+@login_required
+def lesson_delete(request, region, lesson_id):
+    access = _access(request, region, edit=True)
+    lesson = _object(Lesson, access, lesson_id)
+    form = forms.RegionForm(bound(request), region=access.region, initial={"expected_version": lesson.version})
+
+    def action():
+        services.lesson_delete(actor=request.user, lesson=lesson, **form.service_args())
+
+    return _form_page(request, access, form, action, title="Les verwijderen", success="De les is verwijderd.",
+                      back=_url("lessons", access), submit="Les verwijderen", intro=f"“{lesson.text}”")
+
+
+# ------------------------------------------------------------------------------------------- improvements
+
+@login_required
+def improvements(request, region):
+    access = _access(request, region)
+    found = improvements_of(access.region).order_by("status", "-quarter", "id")
+    return render(request, "programme/improvements.html", {"title": "Verbetervoorstellen", "access": access,
+                                                           "improvements": found})
+
+
+@login_required
+def improvement_new(request, region):
+    access = _access(request, region, edit=True)
+    form = forms.ImprovementForm(bound(request), region=access.region,
+                                 initial={"quarter": pages.current_quarter().label})
+
+    def action():
+        args = form.service_args()
+        args.pop("expected_version")
+        services.improvement_create(actor=request.user, region=access.region, **args)
+
+    return _form_page(request, access, form, action, title="Verbetervoorstel toevoegen",
+                      success="Het verbetervoorstel is opgeslagen.", back=_url("improvements", access))
+
+
+@login_required
+def improvement_edit(request, region, improvement_id):
+    access = _access(request, region, edit=True)
+    improvement = _object(ImprovementProposal, access, improvement_id)
+    initial = {name: getattr(improvement, name) for name in ("quarter", "title", "description", "owner", "status",
+                                                              "realised_on")}
+    form = forms.ImprovementForm(bound(request), region=access.region,
+                                 initial={**initial, "site": improvement.site_id,
+                                          "expected_version": improvement.version})
+
+    def action():
+        services.improvement_update(actor=request.user, improvement=improvement, **form.service_args())
+
+    return _form_page(request, access, form, action, title="Verbetervoorstel wijzigen",
+                      success="Het verbetervoorstel is gewijzigd.", back=_url("improvements", access))
+
+
+# -------------------------------------------------------------------------------------------- evaluations
+
+@login_required
+def evaluations(request, region):
+    access = _access(request, region)
+    return render(request, "programme/evaluations.html", {
+        "title": "Evaluaties van de praktijkgroep", "access": access,
+        "evaluations": evaluations_of(access.region).prefetch_related("actions")})
+
+
+@login_required
+def evaluation_new(request, region):
+    access = _access(request, region, edit=True)
+    form = forms.EvaluationForm(bound(request), region=access.region)
+
+    def action():
+        args = form.service_args()
+        args.pop("expected_version")
+        services.evaluation_create(actor=request.user, region=access.region, **args)
+
+    return _form_page(request, access, form, action, title="Evaluatie vastleggen",
+                      success="De evaluatie is opgeslagen.", back=_url("evaluations", access),
+                      template="programme/evaluation_form.html",
+                      intro="De praktijkgroep evalueert iedere drie maanden de monitor en de ervaringen.")
+
+
+@login_required
+def evaluation_edit(request, region, evaluation_id):
+    access = _access(request, region, edit=True)
+    evaluation = _object(Evaluation, access, evaluation_id)
+    initial = {"held_on": evaluation.held_on, "quarters": evaluation.quarters, "conclusions": evaluation.conclusions,
+               "expected_version": evaluation.version,
+               **{f"participants_{role}": n for role, n in evaluation.participants.items()}}
+    form = forms.EvaluationForm(bound(request), region=access.region, initial=initial, with_actions=False)
+
+    def action():
+        services.evaluation_update(actor=request.user, evaluation=evaluation, **form.service_args())
+
+    return _form_page(request, access, form, action, title="Evaluatie wijzigen", success="De evaluatie is gewijzigd.",
+                      back=_url("evaluations", access), template="programme/evaluation_form.html")
+
+
+# --------------------------------------------------------------------------------------- planning, targets
+
+@login_required
+def plan(request, region):
+    access = _access(request, region)
+    return render(request, "programme/plan.html", {"title": "Planning en doelen", "access": access,
+                                                   **pages.plan_page(access.region)})
+
+
+def _milestone_initial(milestone: Milestone) -> dict:
+    names = ("year", "kind", "level", "title", "result", "starts_on", "ends_on", "status")
+    return {**{name: getattr(milestone, name) for name in names}, "expected_version": milestone.version}
+
+
+@login_required
+def milestone_new(request, region):
+    access = _access(request, region, edit=True)
+    form = forms.MilestoneForm(bound(request), region=access.region, initial={"year": pages.current_quarter().year})
+
+    def action():
+        args = form.service_args()
+        args.pop("expected_version")
+        services.milestone_create(actor=request.user, region=access.region, **args)
+
+    return _form_page(request, access, form, action, title="Mijlpaal of processtap toevoegen",
+                      success="De mijlpaal is opgeslagen.", back=_url("plan", access))
+
+
+@login_required
+def milestone_edit(request, region, milestone_id):
+    access = _access(request, region, edit=True)
+    milestone = _object(Milestone, access, milestone_id)
+    form = forms.MilestoneForm(bound(request), region=access.region, initial=_milestone_initial(milestone))
+
+    def action():
+        services.milestone_update(actor=request.user, milestone=milestone, **form.service_args())
+
+    return _form_page(request, access, form, action, title="Mijlpaal wijzigen", success="De mijlpaal is gewijzigd.",
+                      back=_url("plan", access))
+
+
+@login_required
+def target(request, region, year):
+    access = _access(request, region, edit=True)
+    if not 2000 <= year <= 2100:
+        raise Http404(NOT_FOUND)
+    existing = targets_of(access.region).filter(year=year).first()
+    initial = {"comparison": existing.comparison, "families": existing.families, "note": existing.note,
+               "expected_version": existing.version} if existing else {"expected_version": 0}
+    form = forms.TargetForm(bound(request), region=access.region, initial=initial)
+
+    def action():
+        services.target_set(actor=request.user, region=access.region, year=year, **form.service_args())
+
+    return _form_page(request, access, form, action, title=f"Doel voor {year}", success="Het doel is opgeslagen.",
+                      back=_url("plan", access), intro="Hoeveel gezinnen wil de regio in dit jaar bereiken?")
+
+
+# ------------------------------------------------------------------------------------- the progress report
+
+@login_required
+def progress_index(request, region):
+    access = _access(request, region)
+    return render(request, "programme/progress_index.html", {
+        "title": "Voortgangsrapportages", "access": access, "quarters": pages.report_quarters(access.region)})
+
+
+@login_required
+def progress(request, region, quarter):
+    access = _access(request, region)
+    data = progress_report(access.region, _quarter(quarter).label)
+    return render(request, "programme/progress.html", {
+        "title": f"Voortgangsrapportage {data.quarter.label}", "access": access, "data": data,
+        "content": [l for l in data.lessons if l.aspect == "content"],
+        "process": [l for l in data.lessons if l.aspect == "process"],
+        **pages.neighbours(access.region, data.quarter)})
+
+
+@login_required
+def progress_texts(request, region, quarter):
+    access = _access(request, region, edit=True)
+    label = _quarter(quarter).label
+    data = progress_report(access.region, label)
+    texts = data.texts
+    initial = {"regional": texts.regional, "national": texts.national, "expected_version": texts.version} \
+        if texts else {"expected_version": 0}
+    form = forms.ProgressTextsForm(bound(request), region=access.region, initial=initial)
+
+    def action():
+        services.progress_texts_save(actor=request.user, region=access.region, quarter=label, **form.service_args())
+
+    return _form_page(request, access, form, action, title=f"Teksten voortgangsrapportage {label}",
+                      success="De teksten zijn opgeslagen.", back=_url("progress", access, label),
+                      intro="De lessen, verbetervoorstellen en cijfers haalt Tandem zelf op. Hier schrijft u de "
+                            "regionale en landelijke voortgang.")
+
+
+@login_required
+def progress_word(request, region, quarter):
+    access = _access(request, region)
+    data = progress_report(access.region, _quarter(quarter).label)
+    return attachment(exports.docx_bytes(data), f"voortgangsrapportage-{access.region.code}-{data.quarter.label}.docx")
+
+
+@login_required
+def progress_pdf(request, region, quarter):
+    access = _access(request, region)
+    data = progress_report(access.region, _quarter(quarter).label)
+    return attachment(exports.pdf_bytes(data), f"voortgangsrapportage-{access.region.code}-{data.quarter.label}.pdf")
