@@ -72,7 +72,9 @@ def outline(data: BudgetReportData) -> list:
     years = [str(y.year) for y in data.years]
     overview = [[row.label, *[rules.euro(cell) for cell in row.cells]] for row in rules.overview(data.years)]
     blocks = [Heading(data.title, 0), Paragraph(INTRO), Heading("Begroting per jaar", 1)]
-    blocks += [Table(["Regel", *years], overview) if data.years else Paragraph("Er is nog geen begroting.")]
+    widths = [5.0] + [round(12.0 / len(years), 2)] * len(years) if years else []
+    blocks += [Table(["Regel", *years], overview, widths=widths) if data.years
+               else Paragraph("Er is nog geen begroting.")]
     if data.warnings:
         blocks += [Heading("Opgegeven totalen die afwijken", 2), Bullets(data.warnings)]
     blocks.append(Heading("Halfjaarlijkse verantwoording: besteed tegenover begroot", 1))
