@@ -8,23 +8,27 @@ from tandem.budget.models import LineKind
 from tandem.core.exceptions import RuleViolation
 
 
-class AmountField(forms.CharField):
+class AmountField(forms.Field):
+    """Text as people type an amount (`1.234,56`, `30.000`, `1234.56`), cleaned to a `Decimal` (or None)."""
+
+    widget = forms.TextInput
+
     def __init__(self, *, what: str, **kwargs):
         self.what = what
-        super().__init__(max_length=30, **kwargs)
+        super().__init__(**kwargs)
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = str(value or "").strip()
         if not text:
             return None
         try:
-            return rules.parse_amount(text, what=self.what)
+            return rules.parse_amount(text[:40], what=self.what)
         except RuleViolation as error:
             raise forms.ValidationError(error.message) from error
 
 
 class LineForm(forms.Form):
-    kind = forms.ChoiceField(label="Soort", choices=LineKind.choices)
+    kind = forms.ChoiceField(label="Soort", choices=LineKind.choices, initial=LineKind.COST)
     name = forms.CharField(label="Regel", max_length=rules.NAME_LENGTH,
                            help_text="Bijvoorbeeld: Projectleider of DUVO (POK-middelen).")
     amount = AmountField(label="Begroot (euro)", what="Het begrote bedrag",
