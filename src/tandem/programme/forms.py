@@ -84,7 +84,8 @@ class EvaluationForm(RegionForm):
 
     def __init__(self, *args, with_actions: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quarters"].choices = quarter_choices(self.region)[:8]
+        first, now = quarter_of(self.region.programme_start), quarter_of(timezone.localdate())
+        self.fields["quarters"].choices = [(q.label, q.label) for q in reversed(quarters_from(first, now))]
         for role, label in rules.PARTICIPANT_ROLES.items():
             self.fields[f"participants_{role}"] = forms.IntegerField(label=label, required=False, min_value=0,
                                                                      max_value=500)
