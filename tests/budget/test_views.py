@@ -42,10 +42,10 @@ def test_policy_reads_but_does_not_edit(client, policy, budget):
 
 
 @pytest.mark.parametrize("who", ["consulent", "partner", "expert", "beheerder"])
-def test_dossier_roles_find_nothing(who, client, actors, orgs, budget):
-    from conftest import make_user
+def test_dossier_roles_find_nothing(who, client, actors, orgs, password, budget):
+    from programme.people import person
 
-    user = make_user("ben", "Ben", "Beheer", orgs["coord"], "beheerder") if who == "beheerder" else actors[who]
+    user = person("ben", "beheerder", orgs["coord"], password) if who == "beheerder" else actors[who]
     client.force_login(user)
     for url in ("/begroting/", "/begroting/GV/", "/begroting/GV/jaar/2025/", "/begroting/GV/excel/"):
         assert client.get(url).status_code == 404, url

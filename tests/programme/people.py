@@ -1,21 +1,24 @@
 """The people of the programme's tests, beside the shared actors (tests/conftest.py): the region's project lead, a
 policy officer of the region, and a coordinator of another region. Fixtures: imported by the conftest files of
-tests/programme and tests/budget."""
+tests/programme and tests/budget; `person` also serves tests/security and tests/e2e."""
 import pytest
 
-from tandem.organisations.models import Organisation, Region
-
-from conftest import make_user
+from tandem.organisations.models import Organisation, Region, User
 
 
-@pytest.fixture
-def lead(orgs):
-    return make_user("pim", "Pim", "Leider", orgs["coord"], "projectleider")
+def person(username: str, role: str, organisation, password: str) -> User:
+    return User.objects.create_user(username=username, password=password, first_name=username.capitalize(),
+                                    last_name="Test", organisation=organisation, role=role)
 
 
 @pytest.fixture
-def policy(orgs):
-    return make_user("bea", "Bea", "Beleid", orgs["coord"], "beleid")
+def lead(orgs, password):
+    return person("pim", "projectleider", orgs["coord"], password)
+
+
+@pytest.fixture
+def policy(orgs, password):
+    return person("bea", "beleid", orgs["coord"], password)
 
 
 @pytest.fixture
@@ -24,7 +27,7 @@ def far_region(db):
 
 
 @pytest.fixture
-def far_coordinator(far_region):
+def far_coordinator(far_region, password):
     organisation = Organisation.objects.create(code="REG-CG", name="Regio Centraal Gelderland", kind="other",
                                                region=far_region)
-    return make_user("cor", "Cor", "Gelder", organisation, "coordinator")
+    return person("cor", "coordinator", organisation, password)

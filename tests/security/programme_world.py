@@ -4,7 +4,13 @@ from decimal import Decimal
 
 from tandem.budget.rules import LineValue
 from tandem.budget.services import budget_replace
+from tandem.organisations.models import User
 from tandem.programme import services
+
+
+def person(username: str, role: str, organisation):
+    """A programme role of the test world (signed in with force_login: no password needed)."""
+    return User.objects.create_user(username=username, organisation=organisation, role=role)
 
 
 def programme_objects(region) -> dict:

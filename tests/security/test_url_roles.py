@@ -131,14 +131,14 @@ def programme_routes() -> list[str]:
 def _programme_user(role, actors, orgs):
     from tandem.organisations.models import Organisation, Region
 
-    from conftest import make_user
+    from .programme_world import person
 
     if role in ("projectleider", "beleid", "beheerder"):
-        return make_user(f"{role}-gv", "Test", role, orgs["coord"], role)
+        return person(f"{role}-gv", role, orgs["coord"])
     if role == "far_coordinator":
         far = Region.objects.create(code="CG", name="Centraal Gelderland")
         organisation = Organisation.objects.create(code="REG-CG", name="Regio CG", kind="other", region=far)
-        return make_user("cg-coordinator", "Cor", "Gelder", organisation, "coordinator")
+        return person("cg-coordinator", "coordinator", organisation)
     return actors[role]
 
 
