@@ -111,7 +111,8 @@ def test_every_problem_is_named_by_row_and_column_and_nothing_is_written(region)
     assert problems[1].startswith("Rij 4, kolom kind: Soort 'subsidie' is onbekend")
     assert problems[2].startswith("Rij 5, kolom line: Geef de regel een naam")
     assert problems[3] == "Rij 7, kolom amount: Het bedrag mag niet negatief zijn ('-20.000')."
-    assert problems[4].startswith("Rij 8, kolom amount: Het bedrag 'veel' is geen bedrag. Schrijf bijvoorbeeld 1.234,56")
+    assert problems[4].startswith("Rij 8, kolom amount: Het bedrag 'veel' is geen bedrag. "
+                                  "Schrijf bijvoorbeeld 1.234,56")
     assert problems[5] == "Rij 8, kolom spent: Het bestede bedrag heeft meer dan twee cijfers achter de komma."
     assert len(problems) == 6
     assert not BudgetLine.objects.exists()

@@ -51,7 +51,8 @@ def test_the_word_file_reads_back(quarter_texts, tmp_path):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings == ["Voortgangsrapportage Gooi en Vechtstreek, 2025-Q1", "Lokale voortgang en ontwikkelingen",
                         "Casuïstiek in de toekomsttuinen", "Geleerde lessen uit de casuïstiek", "Inhoud", "Proces",
-                        "Verbetervoorstellen gerealiseerd met de praktijkgroep", "Regionale voortgang en ontwikkelingen",
+                        "Verbetervoorstellen gerealiseerd met de praktijkgroep",
+                        "Regionale voortgang en ontwikkelingen",
                         "Landelijke voortgang en ontwikkelingen"]
     table = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
     assert table == [["Toekomsttuin", "Nieuw", "Gevolgd", "Cijfers"],

@@ -9,22 +9,18 @@ from django.urls import reverse
 
 from tandem.budget import exports, forms, rules, services
 from tandem.budget.importer import BudgetImportFailed
-from tandem.budget.selectors import budget_version, lines_of_year, programme_access, region_access
+from tandem.budget.selectors import budget_version, lines_of_year, programme_access
 from tandem.cases.views.common import bound, error_summary
 from tandem.core.downloads import attachment
 from tandem.core.exceptions import NotPermitted, RuleViolation
+from tandem.programme.views import require_region
 
 NOT_FOUND = "Deze begroting bestaat niet, of u heeft er geen toegang toe."
 READ_ONLY = "U mag de begroting lezen, maar niet wijzigen."
 
 
 def _access(request, region: str, *, edit: bool = False):
-    access = region_access(request.user, region)
-    if access is None:
-        raise Http404(NOT_FOUND)
-    if edit and not access.edit:
-        raise PermissionDenied(READ_ONLY)
-    return access
+    return require_region(request, region, edit=edit, read_only=READ_ONLY)
 
 
 def _year(year: int) -> int:

@@ -8,7 +8,8 @@ BINARY_FORMATS = ("docx", "xlsx", "pdf")
 
 def require_output_for_binary(format: str, output: str | None) -> None:
     if format in BINARY_FORMATS and not output:
-        raise CommandError(f"Voor --format {format} is --output BESTAND verplicht, bijvoorbeeld --output rapport.{format}.")
+        raise CommandError(f"Voor --format {format} is --output BESTAND verplicht, "
+                           f"bijvoorbeeld --output rapport.{format}.")
 
 
 def deliver(command, content: str | bytes, output: str | None, what: str) -> None:

@@ -82,7 +82,8 @@ BUDGET = [
     *[(2025, "cost", name, amount) for name, amount in (
         ("Procesbegeleider", 0), ("Projectleider", 108000), ("VT onderzoeks- en toetstafel", 11032),
         ("Scholing incl. TOP3", 40000), ("Gezamenlijke taal en instrumenten (uren)", 132480),
-        ("Beproeven en-en-regie", 150000), ("0-100 ingehuurde expertise", 20240), ("Netwerk ervaringsdeskundigen", 15000),
+        ("Beproeven en-en-regie", 150000), ("0-100 ingehuurde expertise", 20240),
+        ("Netwerk ervaringsdeskundigen", 15000),
         ("Verklarende analyse (Transformatiefonds)", 0), ("Juridisch advies", 30000), ("Communicatie", 464))],
     (2025, "income", "DUVO (POK-middelen)", 254000),
 ]

@@ -38,7 +38,8 @@ def _figures(data: ProgressReportData) -> Table:
 def outline(data: ProgressReportData) -> list:
     period = f"{data.quarter.start:%d-%m-%Y} tot en met {data.quarter.end:%d-%m-%Y}"
     made = timezone.localdate().strftime("%d-%m-%Y")
-    lessons = {aspect: [_lesson_line(l) for l in data.lessons if l.aspect == aspect] for aspect in ("content", "process")}
+    lessons = {aspect: [_lesson_line(lesson) for lesson in data.lessons if lesson.aspect == aspect]
+               for aspect in ("content", "process")}
     return [
         Heading(title(data), 0),
         Paragraph(f"Toekomstscenario kind- en gezinsbescherming. Periode: {period}. Gemaakt met Tandem op {made}."),

@@ -27,13 +27,17 @@ NOT_FOUND = "Deze pagina bestaat niet, of u heeft er geen toegang toe."
 READ_ONLY = "U mag het leerprogramma lezen, maar niet wijzigen."
 
 
-def _access(request, region: str, *, edit: bool = False):
+def require_region(request, region: str, *, edit: bool = False, read_only: str = READ_ONLY):
+    """The person's access to the region's programme (and budget): 404 when they may not see it, 403 when the page
+    changes something and they may only read it."""
     access = region_access(request.user, region)
     if access is None:
         raise Http404(NOT_FOUND)
     if edit and not access.edit:
-        raise PermissionDenied(READ_ONLY)
+        raise PermissionDenied(read_only)
     return access
+
+
 
 
 def _object(model, access, pk):
@@ -55,9 +59,23 @@ def _url(name: str, access, *args) -> str:
 
 
 def _form_page(request, access, form, action, *, title: str, success: str, back: str, intro: str = "",
-               submit: str = "Opslaan", template: str = "programme/form.html"):
-    context = {"title": title, "intro": intro, "submit": submit, "back": back, "access": access}
+               submit: str = "Opslaan", template: str = "safetyplan/form.html"):
+    """One form, one service call, back to the list (the plain form page the safety plan uses too)."""
+    context = {"title": title, "intro": intro, "submit": submit, "back_url": back, "access": access}
     return process(request, form, action, success=success, redirect_to=back, template=template, context=context)
+
+
+def _create_page(request, region: str, form_class, create, *, back: str, initial=None, **page):
+    """A page that adds one thing to the region's programme through its `<thing>_create` service."""
+    access = require_region(request, region, edit=True)
+    form = form_class(bound(request), region=access.region, initial=initial)
+
+    def action():
+        args = form.service_args()
+        args.pop("expected_version")
+        create(actor=request.user, region=access.region, **args)
+
+    return _form_page(request, access, form, action, back=_url(back, access), **page)
 
 
 @login_required
@@ -70,7 +88,7 @@ def index(request):
 
 @login_required
 def region_page(request, region):
-    access = _access(request, region)
+    access = require_region(request, region)
     return render(request, "programme/region.html", {"title": f"Leerprogramma {access.region.name}",
                                                      "access": access, **pages.region_overview(access.region)})
 
@@ -79,7 +97,7 @@ def region_page(request, region):
 
 @login_required
 def lessons(request, region):
-    access = _access(request, region)
+    access = require_region(request, region)
     quarter = request.GET.get("kwartaal", "")
     found = lessons_of(access.region, quarter=_quarter(quarter).label if quarter else None).order_by("-quarter", "id")
     return render(request, "programme/lessons.html", {"title": "Geleerde lessen", "access": access,
@@ -93,23 +111,16 @@ def _lesson_initial(lesson: Lesson) -> dict:
 
 @login_required
 def lesson_new(request, region):
-    access = _access(request, region, edit=True)
-    form = forms.LessonForm(bound(request), region=access.region,
-                            initial={"quarter": pages.current_quarter().label})
-
-    def action():
-        args = form.service_args()
-        args.pop("expected_version")
-        services.lesson_create(actor=request.user, region=access.region, **args)
-
-    return _form_page(request, access, form, action, title="Les toevoegen", success="De les is opgeslagen.",
-                      back=_url("lessons", access), intro="Een geleerde les, een goed voorbeeld of een knelpunt "
-                                                          "uit de casuïstiek van een toekomsttuin.")
+    return _create_page(request, region, forms.LessonForm, services.lesson_create, back="lessons",
+                        initial={"quarter": pages.current_quarter().label}, title="Les toevoegen",
+                        success="De les is opgeslagen.",
+                        intro="Een geleerde les, een goed voorbeeld of een knelpunt uit de casuïstiek van een "
+                              "toekomsttuin.")
 
 
 @login_required
 def lesson_edit(request, region, lesson_id):
-    access = _access(request, region, edit=True)
+    access = require_region(request, region, edit=True)
     lesson = _object(Lesson, access, lesson_id)
     form = forms.LessonForm(bound(request), region=access.region, initial=_lesson_initial(lesson))
 
@@ -122,7 +133,7 @@ def lesson_edit(request, region, lesson_id):
 
 @login_required
 def lesson_delete(request, region, lesson_id):
-    access = _access(request, region, edit=True)
+    access = require_region(request, region, edit=True)
     lesson = _object(Lesson, access, lesson_id)
     form = forms.RegionForm(bound(request), region=access.region, initial={"expected_version": lesson.version})
 
@@ -137,7 +148,7 @@ def lesson_delete(request, region, lesson_id):
 
 @login_required
 def improvements(request, region):
-    access = _access(request, region)
+    access = require_region(request, region)
     found = improvements_of(access.region).order_by("status", "-quarter", "id")
     return render(request, "programme/improvements.html", {"title": "Verbetervoorstellen", "access": access,
                                                            "improvements": found})
@@ -145,22 +156,14 @@ def improvements(request, region):
 
 @login_required
 def improvement_new(request, region):
-    access = _access(request, region, edit=True)
-    form = forms.ImprovementForm(bound(request), region=access.region,
-                                 initial={"quarter": pages.current_quarter().label})
-
-    def action():
-        args = form.service_args()
-        args.pop("expected_version")
-        services.improvement_create(actor=request.user, region=access.region, **args)
-
-    return _form_page(request, access, form, action, title="Verbetervoorstel toevoegen",
-                      success="Het verbetervoorstel is opgeslagen.", back=_url("improvements", access))
+    return _create_page(request, region, forms.ImprovementForm, services.improvement_create, back="improvements",
+                        initial={"quarter": pages.current_quarter().label}, title="Verbetervoorstel toevoegen",
+                        success="Het verbetervoorstel is opgeslagen.")
 
 
 @login_required
 def improvement_edit(request, region, improvement_id):
-    access = _access(request, region, edit=True)
+    access = require_region(request, region, edit=True)
     improvement = _object(ImprovementProposal, access, improvement_id)
     initial = {name: getattr(improvement, name) for name in ("quarter", "title", "description", "owner", "status",
                                                               "realised_on")}
@@ -179,7 +182,7 @@ def improvement_edit(request, region, improvement_id):
 
 @login_required
 def evaluations(request, region):
-    access = _access(request, region)
+    access = require_region(request, region)
     return render(request, "programme/evaluations.html", {
         "title": "Evaluaties van de praktijkgroep", "access": access,
         "evaluations": evaluations_of(access.region).prefetch_related("actions")})
@@ -187,23 +190,15 @@ def evaluations(request, region):
 
 @login_required
 def evaluation_new(request, region):
-    access = _access(request, region, edit=True)
-    form = forms.EvaluationForm(bound(request), region=access.region)
-
-    def action():
-        args = form.service_args()
-        args.pop("expected_version")
-        services.evaluation_create(actor=request.user, region=access.region, **args)
-
-    return _form_page(request, access, form, action, title="Evaluatie vastleggen",
-                      success="De evaluatie is opgeslagen.", back=_url("evaluations", access),
-                      template="programme/evaluation_form.html",
-                      intro="De praktijkgroep evalueert iedere drie maanden de monitor en de ervaringen.")
+    return _create_page(request, region, forms.EvaluationForm, services.evaluation_create, back="evaluations",
+                        title="Evaluatie vastleggen", success="De evaluatie is opgeslagen.",
+                        template="programme/evaluation_form.html",
+                        intro="De praktijkgroep evalueert iedere drie maanden de monitor en de ervaringen.")
 
 
 @login_required
 def evaluation_edit(request, region, evaluation_id):
-    access = _access(request, region, edit=True)
+    access = require_region(request, region, edit=True)
     evaluation = _object(Evaluation, access, evaluation_id)
     initial = {"held_on": evaluation.held_on, "quarters": evaluation.quarters, "conclusions": evaluation.conclusions,
                "expected_version": evaluation.version,
@@ -221,7 +216,7 @@ def evaluation_edit(request, region, evaluation_id):
 
 @login_required
 def plan(request, region):
-    access = _access(request, region)
+    access = require_region(request, region)
     return render(request, "programme/plan.html", {"title": "Planning en doelen", "access": access,
                                                    **pages.plan_page(access.region)})
 
@@ -233,21 +228,14 @@ def _milestone_initial(milestone: Milestone) -> dict:
 
 @login_required
 def milestone_new(request, region):
-    access = _access(request, region, edit=True)
-    form = forms.MilestoneForm(bound(request), region=access.region, initial={"year": pages.current_quarter().year})
-
-    def action():
-        args = form.service_args()
-        args.pop("expected_version")
-        services.milestone_create(actor=request.user, region=access.region, **args)
-
-    return _form_page(request, access, form, action, title="Mijlpaal of processtap toevoegen",
-                      success="De mijlpaal is opgeslagen.", back=_url("plan", access))
+    return _create_page(request, region, forms.MilestoneForm, services.milestone_create, back="plan",
+                        initial={"year": pages.current_quarter().year}, title="Mijlpaal of processtap toevoegen",
+                        success="De mijlpaal is opgeslagen.")
 
 
 @login_required
 def milestone_edit(request, region, milestone_id):
-    access = _access(request, region, edit=True)
+    access = require_region(request, region, edit=True)
     milestone = _object(Milestone, access, milestone_id)
     form = forms.MilestoneForm(bound(request), region=access.region, initial=_milestone_initial(milestone))
 
@@ -260,7 +248,7 @@ def milestone_edit(request, region, milestone_id):
 
 @login_required
 def target(request, region, year):
-    access = _access(request, region, edit=True)
+    access = require_region(request, region, edit=True)
     if not 2000 <= year <= 2100:
         raise Http404(NOT_FOUND)
     existing = targets_of(access.region).filter(year=year).first()
@@ -279,14 +267,14 @@ def target(request, region, year):
 
 @login_required
 def progress_index(request, region):
-    access = _access(request, region)
+    access = require_region(request, region)
     return render(request, "programme/progress_index.html", {
         "title": "Voortgangsrapportages", "access": access, "quarters": pages.report_quarters(access.region)})
 
 
 @login_required
 def progress(request, region, quarter):
-    access = _access(request, region)
+    access = require_region(request, region)
     data = progress_report(access.region, _quarter(quarter).label)
     return render(request, "programme/progress.html", {
         "title": f"Voortgangsrapportage {data.quarter.label}", "access": access, "data": data,
@@ -297,7 +285,7 @@ def progress(request, region, quarter):
 
 @login_required
 def progress_texts(request, region, quarter):
-    access = _access(request, region, edit=True)
+    access = require_region(request, region, edit=True)
     label = _quarter(quarter).label
     data = progress_report(access.region, label)
     texts = data.texts
@@ -316,13 +304,13 @@ def progress_texts(request, region, quarter):
 
 @login_required
 def progress_word(request, region, quarter):
-    access = _access(request, region)
+    access = require_region(request, region)
     data = progress_report(access.region, _quarter(quarter).label)
     return attachment(exports.docx_bytes(data), f"voortgangsrapportage-{access.region.code}-{data.quarter.label}.docx")
 
 
 @login_required
 def progress_pdf(request, region, quarter):
-    access = _access(request, region)
+    access = require_region(request, region)
     data = progress_report(access.region, _quarter(quarter).label)
     return attachment(exports.pdf_bytes(data), f"voortgangsrapportage-{access.region.code}-{data.quarter.label}.pdf")

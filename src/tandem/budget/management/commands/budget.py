@@ -46,7 +46,8 @@ class Command(BaseCommand):
         except BudgetImportFailed as failed:
             for problem in failed.problems:
                 self.stderr.write(problem)
-            raise CommandError(f"Niets ingelezen: {len(failed.problems)} probleem/problemen in {path.name}.") from failed
+            count = len(failed.problems)
+            raise CommandError(f"Niets ingelezen: {count} probleem/problemen in {path.name}.") from failed
         except RuleViolation as refused:
             raise CommandError(f"Niets ingelezen: {refused.message}") from refused
         for warning in change.warnings:
