@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from tandem.budget import exports, forms, rules, services
 from tandem.budget.importer import BudgetImportFailed
-from tandem.budget.selectors import budget_version, lines_of_year, programme_access
+from tandem.budget.selectors import budget_version, lines_of_year
 from tandem.cases.views.common import bound, error_summary
 from tandem.core.downloads import attachment
 from tandem.core.exceptions import NotPermitted, RuleViolation
-from tandem.programme.views import require_region
+from tandem.programme.views import region_index, require_region
 
 NOT_FOUND = "Deze begroting bestaat niet, of u heeft er geen toegang toe."
 READ_ONLY = "U mag de begroting lezen, maar niet wijzigen."
@@ -35,10 +35,7 @@ def _report_url(access) -> str:
 
 @login_required
 def index(request):
-    access = programme_access(request.user)
-    if access is None:
-        raise Http404(NOT_FOUND)
-    return redirect("budget:region", access.region.code)
+    return region_index(request, "budget:region")
 
 
 @login_required

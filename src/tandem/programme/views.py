@@ -1,6 +1,8 @@
 """Pages of the learning programme: thin function views. Parse, check the region with the selector, call one
 service or page builder, render. A region the person may not see does not exist for them (404); a page that
 changes something answers 403 to someone who may only read (policy)."""
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -78,12 +80,30 @@ def _create_page(request, region: str, form_class, create, *, back: str, initial
     return _form_page(request, access, form, action, back=_url(back, access), **page)
 
 
-@login_required
-def index(request):
+def _edit_page(request, region: str, model, pk, form_class, initial, update, keyword: str, *, back: str, **page):
+    """A page that changes one object of the region's programme through its `<thing>_update` service (which takes
+    the object as `keyword`), with the version the person saw. `initial(obj)` fills the form."""
+    access = require_region(request, region, edit=True)
+    found = _object(model, access, pk)
+    form = form_class(bound(request), region=access.region, initial=initial(found))
+
+    def action():
+        update(actor=request.user, **{keyword: found}, **form.service_args())
+
+    return _form_page(request, access, form, action, back=_url(back, access), **page)
+
+
+def region_index(request, url_name: str):
+    """`/programma/` and `/begroting/`: on to the person's own region, or nothing (404)."""
     access = programme_access(request.user)
     if access is None:
         raise Http404(NOT_FOUND)
-    return redirect("programme:region", access.region.code)
+    return redirect(url_name, access.region.code)
+
+
+@login_required
+def index(request):
+    return region_index(request, "programme:region")
 
 
 @login_required
@@ -120,15 +140,8 @@ def lesson_new(request, region):
 
 @login_required
 def lesson_edit(request, region, lesson_id):
-    access = require_region(request, region, edit=True)
-    lesson = _object(Lesson, access, lesson_id)
-    form = forms.LessonForm(bound(request), region=access.region, initial=_lesson_initial(lesson))
-
-    def action():
-        services.lesson_update(actor=request.user, lesson=lesson, **form.service_args())
-
-    return _form_page(request, access, form, action, title="Les wijzigen", success="De les is gewijzigd.",
-                      back=_url("lessons", access))
+    return _edit_page(request, region, Lesson, lesson_id, forms.LessonForm, _lesson_initial, services.lesson_update,
+                      "lesson", back="lessons", title="Les wijzigen", success="De les is gewijzigd.")
 
 
 @login_required
@@ -161,21 +174,17 @@ def improvement_new(request, region):
                         success="Het verbetervoorstel is opgeslagen.")
 
 
+def _improvement_initial(improvement: ImprovementProposal) -> dict:
+    names = ("quarter", "title", "description", "owner", "status", "realised_on")
+    return {**{name: getattr(improvement, name) for name in names}, "site": improvement.site_id,
+            "expected_version": improvement.version}
+
+
 @login_required
 def improvement_edit(request, region, improvement_id):
-    access = require_region(request, region, edit=True)
-    improvement = _object(ImprovementProposal, access, improvement_id)
-    initial = {name: getattr(improvement, name) for name in ("quarter", "title", "description", "owner", "status",
-                                                              "realised_on")}
-    form = forms.ImprovementForm(bound(request), region=access.region,
-                                 initial={**initial, "site": improvement.site_id,
-                                          "expected_version": improvement.version})
-
-    def action():
-        services.improvement_update(actor=request.user, improvement=improvement, **form.service_args())
-
-    return _form_page(request, access, form, action, title="Verbetervoorstel wijzigen",
-                      success="Het verbetervoorstel is gewijzigd.", back=_url("improvements", access))
+    return _edit_page(request, region, ImprovementProposal, improvement_id, forms.ImprovementForm,
+                      _improvement_initial, services.improvement_update, "improvement", back="improvements",
+                      title="Verbetervoorstel wijzigen", success="Het verbetervoorstel is gewijzigd.")
 
 
 # -------------------------------------------------------------------------------------------- evaluations
@@ -196,20 +205,18 @@ def evaluation_new(request, region):
                         intro="De praktijkgroep evalueert iedere drie maanden de monitor en de ervaringen.")
 
 
+def _evaluation_initial(evaluation: Evaluation) -> dict:
+    return {"held_on": evaluation.held_on, "quarters": evaluation.quarters, "conclusions": evaluation.conclusions,
+            "expected_version": evaluation.version,
+            **{f"participants_{role}": number for role, number in evaluation.participants.items()}}
+
+
 @login_required
 def evaluation_edit(request, region, evaluation_id):
-    access = require_region(request, region, edit=True)
-    evaluation = _object(Evaluation, access, evaluation_id)
-    initial = {"held_on": evaluation.held_on, "quarters": evaluation.quarters, "conclusions": evaluation.conclusions,
-               "expected_version": evaluation.version,
-               **{f"participants_{role}": n for role, n in evaluation.participants.items()}}
-    form = forms.EvaluationForm(bound(request), region=access.region, initial=initial, with_actions=False)
-
-    def action():
-        services.evaluation_update(actor=request.user, evaluation=evaluation, **form.service_args())
-
-    return _form_page(request, access, form, action, title="Evaluatie wijzigen", success="De evaluatie is gewijzigd.",
-                      back=_url("evaluations", access), template="programme/evaluation_form.html")
+    return _edit_page(request, region, Evaluation, evaluation_id, partial(forms.EvaluationForm, with_actions=False),
+                      _evaluation_initial, services.evaluation_update, "evaluation", back="evaluations",
+                      title="Evaluatie wijzigen", success="De evaluatie is gewijzigd.",
+                      template="programme/evaluation_form.html")
 
 
 # --------------------------------------------------------------------------------------- planning, targets
@@ -235,15 +242,9 @@ def milestone_new(request, region):
 
 @login_required
 def milestone_edit(request, region, milestone_id):
-    access = require_region(request, region, edit=True)
-    milestone = _object(Milestone, access, milestone_id)
-    form = forms.MilestoneForm(bound(request), region=access.region, initial=_milestone_initial(milestone))
-
-    def action():
-        services.milestone_update(actor=request.user, milestone=milestone, **form.service_args())
-
-    return _form_page(request, access, form, action, title="Mijlpaal wijzigen", success="De mijlpaal is gewijzigd.",
-                      back=_url("plan", access))
+    return _edit_page(request, region, Milestone, milestone_id, forms.MilestoneForm, _milestone_initial,
+                      services.milestone_update, "milestone", back="plan", title="Mijlpaal wijzigen",
+                      success="De mijlpaal is gewijzigd.")
 
 
 @login_required
