@@ -13,6 +13,8 @@ from tandem.portal.services import correction_request_add
 from tandem.safetyplan import services as plan_services
 from tandem.safetyplan.models import PlanVersion, SafetyAgreement, SafetyPlan, UnsafeSituation
 
+from .programme_world import programme_objects
+
 D = dt.date
 # What a forbidden person must never see: the members' names and the child's BSN.
 SECRETS = ["Fatima", "Amrani", "Daan", "111222333"]
@@ -72,5 +74,7 @@ def world(family, actors, orgs, mother):
                "entry_id": entry.pk, "correction_id": correction.pk, "request_id": request.pk,
                # the monitor: site codes and quarters only
                "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
-               "step": "indienen"}
+               "step": "indienen",
+               # the programme and the budget: region codes, years and ids of programme objects only
+               **programme_objects(family.household.site.region)}
     return World(family=family, objects=objects)

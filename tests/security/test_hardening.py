@@ -9,10 +9,13 @@ from django.urls import reverse
 
 from .test_url_roles import PARAM, all_routes
 
-# The only things a URL may carry: random ids, row numbers, and the monitor's site codes and quarters.
+# The only things a URL may carry: random ids, row numbers, the monitor's site codes and quarters, region codes
+# and years.
 ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id", "involvement_id", "consent_id",
                   "number", "agreement_id", "challenge_id", "version_id", "entry_id", "correction_id", "request_id",
-                  "kind", "code", "quarter", "question", "step"}
+                  "kind", "code", "quarter", "question", "step",
+                  # the programme and the budget: a region's code, a year, row ids of programme objects
+                  "region", "year", "lesson_id", "improvement_id", "evaluation_id", "milestone_id"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 
 

@@ -11,7 +11,7 @@ so whoever adds a URL must say how to fill it. Every URL is visited with GET and
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from .conftest import SECRETS
 
@@ -111,4 +111,71 @@ def test_anonymous_gets_a_sign_in_page_or_nothing(world, client):
             to_sign_in = response.status_code == 302 and response["Location"].startswith(SIGN_IN_PAGES)
             if not (to_sign_in or response.status_code == 404):
                 wrong.append(f"{method} {url}: {response.status_code} {response.get('Location', '')}")
+    assert not wrong, "\n".join(wrong)
+
+
+# ------------------------------------------------------------------- the programme and the budget, by role
+# Only the project lead and the coordinators of the region reach /programma/ and /begroting/; policy officers of
+# the region read them (403 on every page that changes something); dossier roles, the beheerder and people of
+# another region find nothing (404). The routes come from the URL configuration like everything above.
+PROGRAMME_PREFIXES = ("programma/", "begroting/")
+# The pages that change something (a new one that is not named here fails the policy test below: name it).
+EDIT_PAGES = {"lesson_new", "lesson_edit", "lesson_delete", "improvement_new", "improvement_edit", "evaluation_new",
+              "evaluation_edit", "milestone_new", "milestone_edit", "target", "progress_texts", "year", "import"}
+
+
+def programme_routes() -> list[str]:
+    return [route for route in all_routes() if route.startswith(PROGRAMME_PREFIXES)]
+
+
+def _programme_user(role, actors, orgs):
+    from tandem.organisations.models import Organisation, Region
+
+    from .programme_world import person
+
+    if role in ("projectleider", "beleid", "beheerder"):
+        return person(f"{role}-gv", role, orgs["coord"])
+    if role == "far_coordinator":
+        far = Region.objects.create(code="CG", name="Centraal Gelderland")
+        organisation = Organisation.objects.create(code="REG-CG", name="Regio CG", kind="other", region=far)
+        return person("cg-coordinator", "coordinator", organisation)
+    return actors[role]
+
+
+def test_the_walk_finds_the_programme_and_the_budget():
+    names = {resolve("/" + route.replace("<str:region>", "GV").replace("<str:quarter>", "2025-Q1")
+                     .replace("<int:year>", "2025").replace("<int:lesson_id>", "1").replace("<int:improvement_id>", "1")
+                     .replace("<int:evaluation_id>", "1").replace("<int:milestone_id>", "1")).url_name
+             for route in programme_routes()}
+    assert EDIT_PAGES <= names and len(programme_routes()) >= 25
+
+
+@pytest.mark.parametrize("role", ["projectleider", "coordinator", "beleid"])
+def test_the_region_reaches_its_programme_and_budget(role, world, client, actors, orgs):
+    client.force_login(_programme_user(role, actors, orgs))
+    wrong = []
+    for route in programme_routes():
+        url = fill(route, world.objects)
+        edit = resolve(url).url_name in EDIT_PAGES
+        expected = {403} if role == "beleid" and edit else {200, 302}  # a form with errors, or done
+        for method in ("GET", "POST"):
+            status = _visit(client, url, method).status_code
+            if status not in expected:
+                wrong.append(f"{role} {method} {url}: {status}, expected {sorted(expected)}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ["consulent", "partner", "expert", "rvdk", "outsider", "beheerder",
+                                  "far_coordinator"])
+def test_nobody_else_reaches_them(role, world, client, actors, orgs):
+    """404 everywhere; only the index pages send a coordinator of another region on to that region's own pages."""
+    client.force_login(_programme_user(role, actors, orgs))
+    wrong = []
+    for route in programme_routes():
+        url = fill(route, world.objects)
+        for method in ("GET", "POST"):
+            response = _visit(client, url, method)
+            elsewhere = response.status_code == 302 and response["Location"] in ("/programma/CG/", "/begroting/CG/")
+            if not (response.status_code == 404 or (role == "far_coordinator" and elsewhere)):
+                wrong.append(f"{role} {method} {url}: {response.status_code} {response.get('Location', '')}")
     assert not wrong, "\n".join(wrong)

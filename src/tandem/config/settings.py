@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "tandem.portal",
     "tandem.accounts",
     "tandem.workspace",
+    "tandem.programme",
+    "tandem.budget",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,8 @@ urlpatterns = [
     path("gezinnen/", include("tandem.workspace.urls")),
     path("monitor/", include("tandem.monitor.urls")),
     path("veiligheid/", include("tandem.safetyplan.urls")),
+    path("programma/", include("tandem.programme.urls")),
+    path("begroting/", include("tandem.budget.urls")),
     # The resident portal: its own address and its own sign-in, apart from the professionals' screens.
     path("mijn/", include("tandem.portal.urls")),
 ]

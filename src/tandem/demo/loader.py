@@ -9,9 +9,10 @@ from tandem.accounts.models import TotpDevice
 from tandem.cases.models import Household
 from tandem.demo import journal
 from tandem.demo.generator import build_document
-from tandem.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, PROFESSIONALS
+from tandem.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, PROFESSIONALS, REGION
+from tandem.demo.programme import load_programme_demo
 from tandem.exchange.importer import ImportResult, import_document
-from tandem.organisations.models import User
+from tandem.organisations.models import Region, User
 
 DEMO_PREFIX = "demo-"
 
@@ -35,6 +36,7 @@ def load_demo() -> tuple[ImportResult, list[Login]]:
                           "bekend wachtwoord; laad hem alleen in een lege database om Tandem uit te proberen.")
     with transaction.atomic():
         result = import_document(build_document(), extra_steps=journal.extra_steps)
+        load_programme_demo(Region.objects.get(code=REGION["code"]))
         logins, hashed = [], make_password(DEMO_PASSWORD)  # hashed once: the password is shared and documented
         for data in PROFESSIONALS:
             user = User.objects.select_related("organisation").get(ref=data["ref"])

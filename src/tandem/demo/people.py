@@ -62,6 +62,7 @@ PROFESSIONALS = [
     _pro("dirk.vos", "Dirk Vos", "SK", "ervaringsdeskundige"),
     _pro("wendy.bos", "Wendy Bos", "REG-GV", "coordinator"),
     _pro("hans.timmer", "Hans Timmer", "REG-GV", "projectleider"),
+    _pro("linda.vos", "Linda Vos", "REG-GV", "beleid"),
     _pro("beheer", "Beheerder Tandem", "REG-GV", "beheerder"),
 ]
 

@@ -81,10 +81,11 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", "Coördinator toekomsttuinen"
     PROJECTLEIDER = "projectleider", "Projectleider"
     BEHEERDER = "beheerder", "Beheerder"
+    BELEID = "beleid", "Beleidsmedewerker"
 
 
 # Roles that never see a dossier (domain §3): they work with figures and organisations.
-NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER}
+NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID}
 
 
 class User(AbstractUser):

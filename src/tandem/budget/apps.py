@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BudgetConfig(AppConfig):
+    name = "tandem.budget"
+    label = "budget"
+    verbose_name = "Begroting"
