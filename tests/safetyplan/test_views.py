@@ -162,3 +162,11 @@ def test_household_page_summary(client, actors, family, version):
     client.force_login(actors["consulent"])
     html = client.get(reverse("cases:household", args=[family.household_id])).content.decode()
     assert "Veiligheidsplan" in html and "Versie 1 van 10-02-2025" in html and "te laat" in html
+
+
+def test_a_plan_part_is_kept_from_a_member_through_the_form(client, actors, family, mother):
+    client.force_login(actors["consulent"])
+    data = _plan_post(family, s1_hidden=[str(mother.pk)], s1_hidden_reason="Haar veiligheid")
+    assert client.post(url("version_create", family), data).status_code == 302
+    situation = PlanVersion.objects.get().situations.get(rank=1)
+    assert list(situation.hidden_from.all()) == [mother] and situation.hidden_reason == "Haar veiligheid"

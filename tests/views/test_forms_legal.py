@@ -107,3 +107,35 @@ def test_measure_record_and_extension_choice(client, actors, family, child):
     assert measure.provisional and measure.handled_by == actors["partner2"]
     html = client.get(url).content.decode()
     assert "(Voorlopige) ondertoezichtstelling van 01-03-2025" in html  # offered as the measure to extend
+
+
+def test_a_partner_asks_and_the_consultant_passes_on_the_familys_answer(client, actors, orgs, family, mother,
+                                                                        partner_on_team):
+    client.force_login(partner_on_team)
+    url = reverse("cases:consent_request_create", args=[family.pk])
+    assert client.post(url, {"expected_version": family.version, "purpose": "Meedenken"}).status_code == 302
+    request = family.consent_requests.get()
+    client.force_login(actors["consulent"])
+    household = client.get(reverse("cases:household", args=[family.household_id])).content.decode()
+    assert "Vraag om toestemming." in household and "Meedenken" in household
+    answer = reverse("cases:consent_request_answer", args=[family.pk, request.pk])
+    response = client.post(answer, {"antwoord": "ja"})  # on to the consent form, for that organisation
+    assert response.status_code == 302 and f"organisatie={orgs['vt'].pk}" in response["Location"]
+    family.refresh_from_db()
+    data = {"expected_version": family.version, "given_by": mother.pk, "organisation": orgs["vt"].pk,
+            "purpose": "Meedenken", "given_on": "2025-02-05", "how": "conversation"}
+    assert client.post(reverse("cases:consent_record", args=[family.pk]), data).status_code == 302
+    request.refresh_from_db()
+    assert request.status == "granted" and request.consent.how == "conversation"
+
+
+def test_the_consultant_records_that_the_family_says_no(client, actors, family, partner_on_team):
+    services.consent_request_create(actor=partner_on_team, trajectory=family, purpose="Meedenken")
+    family.refresh_from_db()
+    request = family.consent_requests.get()
+    client.force_login(actors["consulent"])
+    answer = reverse("cases:consent_request_answer", args=[family.pk, request.pk])
+    client.post(answer, {"antwoord": "nee", "expected_version": family.version})
+    request.refresh_from_db()
+    assert request.status == "declined" and request.answered_by == actors["consulent"]
+    assert not Consent.objects.exists()

@@ -7,6 +7,7 @@ from django import forms
 
 from tandem.cases.forms import (
     DateInput,
+    LabelledMultipleChoiceField,
     PlainForm,
     ProfessionalChoiceField,
     VersionedForm,
@@ -52,6 +53,17 @@ def _situation_fields(r: int) -> dict:
     return fields
 
 
+def _hidden_fields(r: int, members, labels: dict) -> dict:
+    """Keep this part of the plan from named household members (their safety), with the reason."""
+    return {
+        f"s{r}_hidden": LabelledMultipleChoiceField(
+            label="Niet zichtbaar voor deze gezinsleden", queryset=members, labels=labels, required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text="Alleen als het voor iemands veiligheid nodig is, bijvoorbeeld een vluchtplan."),
+        f"s{r}_hidden_reason": _small("Reden om dit deel niet te tonen"),
+    }
+
+
 def _score_fields(i: int) -> dict:
     return {
         f"sc{i}_participant": forms.CharField(label=f"Cijfer {i}: wie", max_length=200, required=False),
@@ -74,12 +86,14 @@ class PlanVersionForm(PlainForm):
                       help_text="Wie in het team doet wat? Bijvoorbeeld: Anna houdt de regie, Bram kijkt mee op veiligheid.")
     reviewed = forms.BooleanField(label=REVIEWED_LABEL, required=False)
 
-    def __init__(self, *args, with_date: bool = True, **kwargs):
+    def __init__(self, *args, with_date: bool = True, members=None, labels=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not with_date:
             del self.fields["dated_on"]
         for r in RANKS:
             self.fields.update(_situation_fields(r))
+            if members is not None:
+                self.fields.update(_hidden_fields(r, members, labels or {}))
         for i in range(1, SCORE_ROWS + 1):
             self.fields.update(_score_fields(i))
 
@@ -88,7 +102,9 @@ class PlanVersionForm(PlainForm):
         return [{"rank": r, "family": self[f"s{r}_family"], "professional": self[f"s{r}_professional"],
                  "conditions": [self[f"s{r}_c{c}"] for c in range(1, CONDITIONS + 1)],
                  "agreements": [[self[f"s{r}_a{a}_{k}"] for k in ("who", "what", "due", "ifnot", "kept")]
-                                for a in range(1, AGREEMENTS + 1)]} for r in RANKS]
+                                for a in range(1, AGREEMENTS + 1)],
+                 "hidden": [self[f"s{r}_{k}"] for k in ("hidden", "hidden_reason") if f"s{r}_{k}" in self.fields]}
+                for r in RANKS]
 
     def score_rows(self) -> list[list]:
         return [[self[f"sc{i}_{k}"] for k in ("participant", "kind", "score", "explanation")]
@@ -115,7 +131,9 @@ class PlanVersionForm(PlainForm):
         if not (c[f"s{r}_family"].strip() or c[f"s{r}_professional"].strip() or conditions or agreements):
             return None
         return SituationData(rank=r, in_family_words=c[f"s{r}_family"], in_professional_words=c[f"s{r}_professional"],
-                             conditions=conditions, agreements=agreements)
+                             conditions=conditions, agreements=agreements,
+                             hidden_from=list(c.get(f"s{r}_hidden") or []),
+                             hidden_reason=c.get(f"s{r}_hidden_reason", ""))
 
     def _agreement(self, r: int, i: int) -> AgreementData | None:
         c, p = self.cleaned_data, f"s{r}_a{i}_"
@@ -140,7 +158,8 @@ def initial_from(data: PlanData | None) -> dict:
     initial = {"phase": data.phase, "evaluation_on": data.evaluation_on, "monitored_by": data.monitored_by,
                "roles": data.roles}
     for s in data.situations:
-        initial.update({f"s{s.rank}_family": s.in_family_words, f"s{s.rank}_professional": s.in_professional_words})
+        initial.update({f"s{s.rank}_family": s.in_family_words, f"s{s.rank}_professional": s.in_professional_words,
+                        f"s{s.rank}_hidden": s.hidden_from, f"s{s.rank}_hidden_reason": s.hidden_reason})
         initial.update({f"s{s.rank}_c{i}": text for i, text in enumerate(s.conditions[:CONDITIONS], 1)})
         for i, a in enumerate(s.agreements[:AGREEMENTS], 1):
             p = f"s{s.rank}_a{i}_"

@@ -73,3 +73,10 @@ def post_hints(request, text_of) -> list[str]:
     if request.method != "POST":
         return []
     return hints(text_of())
+
+
+def household_members(trajectory) -> dict:
+    """The members a plan part can be kept from, labelled by name (only those who write the plan see this)."""
+    members = list(trajectory.household.members.all())
+    labels = member_labels(members, True, timezone.localdate())
+    return {"members": trajectory.household.members.filter(is_network=False), "labels": labels}

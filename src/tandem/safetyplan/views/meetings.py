@@ -10,7 +10,7 @@ from tandem.cases.rules.rights import Action
 from tandem.cases.views.common import bound, load_trajectory, process, versioned
 from tandem.core.plain_language import check_reviewed
 from tandem.safetyplan import forms, selectors, services
-from tandem.safetyplan.views.common import load_for_reading, post_hints
+from tandem.safetyplan.views.common import household_members, load_for_reading, post_hints
 
 
 def meetings_url(trajectory) -> str:
@@ -39,7 +39,8 @@ def _forms(request, trajectory, ticked: bool):
     meeting = forms.MeetingForm(bound(request), team=_team(trajectory),
                                 initial={**versioned(trajectory), "held_on": today, "family_present": "ja"})
     initial = forms.initial_from(selectors.plan_data_of(selectors.current_plan(trajectory)))
-    plan = forms.PlanVersionForm(request.POST if ticked else None, prefix="plan", with_date=False, initial=initial)
+    plan = forms.PlanVersionForm(request.POST if ticked else None, prefix="plan", with_date=False, initial=initial,
+                                 **household_members(trajectory))
     return meeting, plan
 
 

@@ -20,6 +20,7 @@ from tandem.safetyplan.models import SafetyAgreement
 from tandem.safetyplan.pdf import plan_pdf
 from tandem.safetyplan.views.common import (
     Reading,
+    household_members,
     household_name,
     label_words,
     load_for_reading,
@@ -74,7 +75,7 @@ def version_create(request, trajectory_id):
     today = timezone.localdate()
     initial = {**forms.initial_from(selectors.plan_data_of(selectors.current_plan(trajectory))),
                **versioned(trajectory), "dated_on": today}
-    form = forms.PlanVersionEditForm(bound(request), initial=initial)
+    form = forms.PlanVersionEditForm(bound(request), initial=initial, **household_members(trajectory))
     found = post_hints(request, form.texts)
 
     def action():
