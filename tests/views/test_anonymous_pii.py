@@ -105,7 +105,10 @@ def _objects(dossier, mother) -> dict:
             "version_id": dossier["version"].pk, "entry_id": dossier["entry"].pk,
             "correction_id": dossier["entry"].correction_requests.get().pk,
             "request_id": family.consent_requests.get().pk, "kind": "toekomsttuin",
-            "code": family.household.site.code, "quarter": "2025-Q1", "question": "G", "step": "indienen"}
+            "code": family.household.site.code, "quarter": "2025-Q1", "question": "G", "step": "indienen",
+            # the programme and the budget: a partner reaches none of them (the region's pages, not a dossier's)
+            "region": family.household.site.region.code, "year": 2025, "lesson_id": 1, "improvement_id": 1,
+            "evaluation_id": 1, "milestone_id": 1}
 
 
 def _text(response) -> str:
