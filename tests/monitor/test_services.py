@@ -35,6 +35,14 @@ def test_people_of_other_organisations_may_not(actors, site, who):
     assert not Experience.objects.exists()
 
 
+def test_policy_reads_the_monitor_but_does_not_fill_it_in(site, orgs):
+    from tandem.organisations.models import User
+    policy = User.objects.create_user(username="linda", organisation=orgs["coord"], role="beleid")
+    with pytest.raises(NotPermitted):
+        experience_record(actor=policy, site=site, quarter="2025-Q1", question="G", text="Tekst")
+    assert not Experience.objects.exists()
+
+
 @pytest.mark.parametrize("values, code", [
     ({"quarter": "2025-Q9", "question": "G", "text": "x"}, "quarter_unknown"),
     ({"quarter": "2025-Q1", "question": "Z", "text": "x"}, "question_unknown"),

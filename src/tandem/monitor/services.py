@@ -22,7 +22,9 @@ def _require_site_or_region_role(actor, site: Site) -> None:
     organisation = getattr(actor, "organisation", None)
     if organisation is not None and organisation.site_id == site.pk:
         return
-    if actor.role in NO_DOSSIER_ROLES and organisation is not None and organisation.region_id in (None, site.region_id):
+    writing_region_roles = NO_DOSSIER_ROLES - {Role.BELEID}  # policy reads the monitor, it does not fill it in
+    if actor.role in writing_region_roles and organisation is not None and organisation.region_id in (None,
+                                                                                                      site.region_id):
         return
     raise NotPermitted("U mag geen ervaringen invullen voor deze toekomsttuin.")
 
