@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "tandem.safetyplan",
     "tandem.portal",
     "tandem.accounts",
+    "tandem.privacy",
 ]
 
 MIDDLEWARE = [
