@@ -114,13 +114,6 @@ def get_engine():
     return _engine
 
 
-def preload() -> threading.Thread:
-    """Build the engine in a background thread (e.g. at server start), so no request waits for it."""
-    thread = threading.Thread(target=get_engine, name="deduce-preload", daemon=True)
-    thread.start()
-    return thread
-
-
 def lookup_path() -> Path:
     """Where deduce's lookup lists are (inside the installed package)."""
     return Path(_import_deduce().__file__).parent / "data" / "lookup"

@@ -7,12 +7,12 @@ import re
 from functools import cache
 
 from tandem.privacy import engine
-from tandem.privacy.spans import PERSON, PLACE, Span
+from tandem.privacy.spans import KNOWN, PERSON, PLACE, Span
 from tandem.privacy.vocabulary import MUNICIPALITIES, NAME_WORDS, NOT_NAMES, RELATIONS, ROLES, TITLES
 
 MUNICIPALITIES_LOWER = frozenset(m.lower() for m in MUNICIPALITIES)
 
-_INTERFIX = r"(?:van|de|der|den|het|ten|ter|te|in|'t|el|al|ben|bin|da|di|du|la|le|von|zu|op|aan)"
+_INTERFIX = r"(?:van|de|der|den|het|ten|ter|te|'t|el|al|ben|bin|da|di|du|la|le|von|zu)"
 _CAP = r"[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)?"
 _LOWER = r"[a-zß-ÿ][a-zß-ÿ'’]+"
 _REL = "|".join(sorted((re.escape(r) for r in RELATIONS + TITLES + ROLES), key=len, reverse=True))
@@ -23,6 +23,8 @@ RELATION_NAME_RE = re.compile(
     rf"\b(?i:{_REL})\.?\s+\(?((?:[A-Z]\.\s?)*(?:{_INTERFIX}\s+){{0,3}}(?:{_CAP}|{_LOWER})"
     rf"(?:\s+(?:{_INTERFIX}\s+){{0,3}}{_CAP})?)")
 LOWER_PLACE_RE = re.compile(r"\b(?:in|naar|uit|te|bij|richting|vanuit)\s+(?!(?:de|het|een|'t|die|dat|deze|dit)\b)(" + _LOWER + r"(?:[- ]" + _LOWER + r")?)")
+# "in de Schilderswijk", "uit het Spoorkwartier": a named neighbourhood.
+NEIGHBOURHOOD_RE = re.compile(r"\b(?:in|uit|naar|bij|door)\s+(?:de|het|'t)\s+([A-Z][\w-]*(?:wijk|buurt|kwartier|polder))\b")
 PLACE_RE = re.compile(r"\b(?:wijk|buurt|woonwijk|dorp|dorpje|kern|stadsdeel|buurtschap|gehucht|woonplaats)"
                       r"\s+(?:de\s+|het\s+|'t\s+)?(" + _CAP + r"(?:\s" + _CAP + r")?)")
 TOKEN_RE = re.compile(r"(?<![\w'’-])(" + _LOWER + r")(?![\w-])")
@@ -74,7 +76,8 @@ def after_relations(text: str) -> list[Span]:
         elif first.lower() not in first_names or first.lower() in NOT_NAMES or engine.in_whitelist(first.lower()):
             continue
         end = match.end(1)
-        if len(words) > 1 and words[-1][0].isupper() and _ordinary(words[-1]):  # "moeder Fatima Vandaag" → Fatima
+        last = words[-1].lower()
+        if len(words) > 1 and _ordinary(last) and last not in surnames:  # "moeder Fatima Vandaag" → Fatima
             end = start + name.rfind(words[-1]) - 1
         found.append(Span(start, end, PERSON, rank_bonus=5))
     return found
@@ -91,6 +94,30 @@ def appositions(text: str) -> list[Span]:
         word = match.group(1).lower()
         if word not in NOT_NAMES and not engine.is_stop_word(word):
             found.append(Span(match.start(1), match.end(1), PERSON))
+    return found
+
+
+_AND_BEFORE = re.compile(rf"(?<![\w-])({_CAP})(?:\s*\([^()]{{0,15}}\))?\s+(?:en|&)\s+$")
+_AND_AFTER = re.compile(rf"(?:\s*\([^()]{{0,15}}\))?\s+(?:en|&)\s+({_CAP})(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+
+
+def coordinated(spans: list[Span], text: str) -> list[Span]:
+    """"Storm en Hemelsblauw", "Lot en Lucas": a capitalised word joined by "en" to a name is a name too, unless
+    it is a stop word or a domain word (or, at the start of a sentence, an ordinary word)."""
+    found = []
+    for span in spans:
+        if span.kind not in (PERSON, KNOWN):
+            continue
+        before = _AND_BEFORE.search(text, max(0, span.start - 40), span.start)
+        after = _AND_AFTER.match(text, span.end)
+        for match in (m for m in (before, after) if m):
+            word = match.group(1)
+            at_start = bool(_SENTENCE_START.search(text, 0, match.start(1)))
+            if word.lower() in NOT_NAMES or engine.is_stop_word(word.lower()) or (at_start and _ordinary(word)):
+                continue
+            if not any(s.start < match.end(1) and match.start(1) < s.end for s in spans):
+                found.append(Span(match.start(1), match.end(1), PERSON))
     return found
 
 
@@ -113,7 +140,8 @@ def lower_case_names(text: str) -> list[Span]:
 def places(text: str) -> list[Span]:
     """Neighbourhoods and villages: "de wijk Kerkelanden", and place names in lower case ("in kortenhoef")
     that are no municipality (those stay) and no ordinary word."""
-    found = [Span(m.start(1), m.end(1), PLACE, rank_bonus=5) for m in PLACE_RE.finditer(text)]
+    found = [Span(m.start(1), m.end(1), PLACE, rank_bonus=5) for regex in (PLACE_RE, NEIGHBOURHOOD_RE)
+             for m in regex.finditer(text)]
     known_places = raw_places()
     for match in LOWER_PLACE_RE.finditer(text):
         words = match.group(1)

@@ -55,7 +55,7 @@ _STREET_SUFFIX = (r"(?:straat|str|laan|ln|weg|plein|gracht|kade|dijk|dyk|singel|
 # A street name ends in a street word; it may start with up to three capitalised words ("Hoge Naarderweg",
 # "Burgemeester de Bordesstraat", "Prins Bernhardlaan") or be "Laan van ...".
 _STREET = (r"(?:(?!(?:Op|In|Aan|Bij|De|Het|Naar|Uit|Via|Over|Tot|Met|Vanaf|Sinds|Ze|Zij|Hij|Wij|We|Ik|Ook|En|Maar|"
-           r"Wonen|Woont)\s)[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|'t|ten|ter|op|aan|in)\s+){0,3})?"
+           r"Wonen|Woont)\s)[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|'t|ten|ter)\s+){0,3})?"
            r"[A-Z][\w'’-]*" + _STREET_SUFFIX + r"|(?:Laan|Plein|Hof|Singel|Kade|Dreef|Park)\s+(?:van|der|de|den|"
            r"het|\s)+\s*[A-Z][\w'’-]+")
 _HOUSE_NUMBER = (r"\d{1,5}(?:[a-zA-Z](?![\w])|\s?-\s?[a-zA-Z0-9]{1,3}(?![\w])| [A-Z](?![\w])"
@@ -117,7 +117,7 @@ def fixed_shapes(text: str) -> list[Span]:
     """Every span of a fixed shape in the text."""
     found = _spans(EMAIL_RE, text, EMAIL) + _spans(LINK_RE, text, LINK)
     found += [Span(m.start(), m.end(), PHONE) for m in PHONE_RE.finditer(text)
-              if not _SERVICE_NUMBER.match(m.group()) and _phone_digits_ok(m.group())]
+              if not is_service_number(m.group()) and _phone_digits_ok(m.group())]
     found += _spans(BSN_WORD_RE, text, BSN, group=1)
     found += [Span(m.start(1), m.end(1), BSN) for m in NINE_DIGITS_RE.finditer(text) if is_bsn(m.group(1))]
     found += [Span(m.start(), m.end(), POSTCODE) for m in POSTCODE_RE.finditer(text)
@@ -129,6 +129,11 @@ def fixed_shapes(text: str) -> list[Span]:
               for m in regex.finditer(text) if not _is_municipality(m.group())]
     found += _spans(STREET_ONLY_RE, text, ADDRESS, group=1, bonus=-5)
     return found
+
+
+def is_service_number(number: str) -> bool:
+    """0800 and 0900 numbers belong to organisations (Veilig Thuis: 0800-2000), not to a family."""
+    return bool(_SERVICE_NUMBER.match(number.strip()))
 
 
 def _is_municipality(address: str) -> bool:

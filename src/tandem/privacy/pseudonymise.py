@@ -9,6 +9,7 @@ it misses and the measured figures.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
 
 from tandem.privacy import engine, names, patterns
@@ -19,7 +20,7 @@ from tandem.privacy.spans import (
 )
 from tandem.privacy.vocabulary import DOMAIN, MUNICIPALITIES, NAME_WORDS, NOT_NAMES
 
-__all__ = ["KnownPerson", "Pseudonymiser", "pseudonymise_texts"]
+__all__ = ["KnownPerson", "Pseudonymiser", "prepare", "prepare_in_background", "pseudonymise_texts"]
 
 # deduce's tags and the placeholder kinds they become (locatie is split below).
 _FROM_DEDUCE = {"persoon": PERSON, "datum": DATE, "leeftijd": AGE, "telefoonnummer": PHONE,
@@ -73,6 +74,7 @@ class Pseudonymiser:
         resolved = resolve(found + keep, text, _significant)
         spans = [_with_given_name(s, text) for s in resolved
                  if s.kind != KEEP and not _inside_municipality(s, text, municipalities)]
+        spans += names.coordinated(spans, text)
         return sorted(spans + _ages_after_names(spans, text), key=lambda s: s.start)
 
     # -- replacing -------------------------------------------------------------------------------------------
@@ -98,7 +100,9 @@ class Pseudonymiser:
 
 
 _NUMBER_AFTER = re.compile(r"\.?\s*\d")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+# A full stop that ends a sentence: not after an initial ("J.P. Brinkman") or a title ("Mw. Oude Veldhuis").
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\b(?:Mw|Hr|Dr|Mr|Ir))(?<!\bDhr)(?<!\bMevr)(?<!\bDrs)[.!?]\s+(?=[A-Z])",
+                           re.IGNORECASE)
 
 
 def _deduce_spans(text: str) -> list[Span]:
@@ -110,7 +114,10 @@ def _deduce_spans(text: str) -> list[Span]:
                 kind = POSTCODE
             else:
                 kind = ADDRESS if any(c.isdigit() for c in found.text) else PLACE
-        if kind is None or (kind == AGE and patterns.is_duration(text, found.start, found.end)):
+        if kind is None or (kind == AGE and (patterns.is_duration(text, found.start, found.end)
+                                             or re.search(r"\d\s*-\s*\d", found.text))):
+            continue  # a duration ("al 3 jaar") or a range ("0-100 jaar") is no one's age
+        if kind == PHONE and patterns.is_service_number(found.text):
             continue
         if kind == PERSON and " " not in found.text and _NUMBER_AFTER.match(text, found.end):
             continue  # "Max. 3 maanden", "Max 12": an abbreviation before a number, not a name
@@ -185,9 +192,25 @@ def _with_given_name(span: Span, text: str) -> Span:
 
 
 def _significant(word: str) -> bool:
-    """A word left over from a cut name span that may still be (part of) a name."""
+    """A word left over from a cut name span that may still be (part of) a name ("Vos" after "Ingrid")."""
     lower = word.lower()
+    if word[0].isupper() and lower in names.raw_names()[1]:
+        return True
     return not (lower in NOT_NAMES or lower in _PARTICLES or lower in NAME_WORDS or engine.in_whitelist(lower))
+
+
+def prepare() -> None:
+    """Load deduce and the name lists now (a few seconds, once per process) instead of at the first text."""
+    engine.get_engine()
+    names.raw_names()
+    names.raw_places()
+
+
+def prepare_in_background() -> threading.Thread:
+    """`prepare()` in a daemon thread, e.g. when a web worker starts, so no request waits for it."""
+    thread = threading.Thread(target=prepare, name="pseudonymiser-prepare", daemon=True)
+    thread.start()
+    return thread
 
 
 def pseudonymise_texts(values: Sequence[str]) -> list[str]:

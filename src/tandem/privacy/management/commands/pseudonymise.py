@@ -9,8 +9,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tandem.privacy import engine, evaluation
-from tandem.privacy.pseudonymise import pseudonymise_texts
+from tandem.privacy import evaluation
+from tandem.privacy.pseudonymise import prepare, pseudonymise_texts
 
 
 class Command(BaseCommand):
@@ -64,8 +64,8 @@ class Command(BaseCommand):
         runners = []
         if which in ("tandem", "beide"):
             started = time.perf_counter()
-            engine.get_engine()
-            self.stdout.write(f"deduce geladen in {time.perf_counter() - started:.1f} s")
+            prepare()
+            self.stdout.write(f"Tandem-pseudonimiseerder geladen in {time.perf_counter() - started:.1f} s")
             runners.append(("tandem", evaluation.tandem_runner()))
         if which in ("deduce", "beide"):
             started = time.perf_counter()
