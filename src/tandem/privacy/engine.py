@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # Annotators of deduce's base configuration that Tandem leaves out (see the module docstring).
@@ -130,9 +131,18 @@ def in_whitelist(word: str) -> bool:
 
 
 def annotate(text: str) -> list[Found]:
-    """deduce's annotations of one text (after its own overlap resolution and merging)."""
+    """deduce's annotations of one text (after its own overlap resolution and merging). The last
+    CACHED_TEXTS results are kept in memory: a dossier page shown again does not run deduce again."""
+    return list(_annotate(text))
+
+
+CACHED_TEXTS = 2048
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _annotate(text: str) -> tuple[Found, ...]:
     engine = get_engine()
     with _run_lock:  # deduce's processors keep no per-text state, but nothing promises that: be safe.
         doc = engine.deidentify(text, disabled={"redactor"})
-    return sorted((Found(a.start_char, a.end_char, a.tag, a.text) for a in doc.annotations),
-                  key=lambda f: (f.start, f.end))
+    return tuple(sorted((Found(a.start_char, a.end_char, a.tag, a.text) for a in doc.annotations),
+                        key=lambda f: (f.start, f.end)))

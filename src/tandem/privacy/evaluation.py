@@ -105,3 +105,30 @@ def deduce_runner() -> Callable[[str], str]:
     cache.mkdir(parents=True, exist_ok=True)
     instance = deduce.Deduce(cache_path=cache)
     return lambda text: instance.deidentify(text).deidentified_text
+
+
+def benchmark(items: list[Item]) -> list[str]:
+    """Time the pseudonymiser (docs/pseudonymisation.md): loading, a first pass over the corpus (deduce runs),
+    a second pass (deduce's results cached), 50 texts as on a dossier page, and long texts."""
+    from tandem.privacy import engine  # noqa: PLC0415
+    from tandem.privacy.pseudonymise import prepare  # noqa: PLC0415
+
+    started = time.perf_counter()
+    prepare()
+    lines = [f"laden (eenmaal per proces): {time.perf_counter() - started:.2f} s"]
+    texts = [item.text for item in items]
+    engine._annotate.cache_clear()  # noqa: SLF001
+    for label in ("eerste keer", "tweede keer (deduce uit de cache)"):
+        started = time.perf_counter()
+        Pseudonymiser().texts(texts)
+        seconds = time.perf_counter() - started
+        lines.append(f"{label}: {1000 * seconds / len(texts):.1f} ms per tekst "
+                     f"(gemiddeld {sum(map(len, texts)) // len(texts)} tekens); 50 teksten: {50 * seconds / len(texts):.2f} s")
+    engine._annotate.cache_clear()  # noqa: SLF001
+    long = [" ".join(texts[i:i + 10]) for i in range(0, len(texts) - 9, 10)]
+    started = time.perf_counter()
+    Pseudonymiser().texts(long)
+    seconds = time.perf_counter() - started
+    lines.append(f"lange teksten (gemiddeld {sum(map(len, long)) // len(long)} tekens), eerste keer: "
+                 f"{1000 * seconds / len(long):.0f} ms per tekst")
+    return lines

@@ -99,7 +99,7 @@ def appositions(text: str) -> list[Span]:
 
 _AND_BEFORE = re.compile(rf"(?<![\w-])({_CAP})(?:\s*\([^()]{{0,15}}\))?\s+(?:en|&)\s+$")
 _AND_AFTER = re.compile(rf"(?:\s*\([^()]{{0,15}}\))?\s+(?:en|&)\s+({_CAP})(?![\w-])")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")  # searched in the few characters before a word
 
 
 def coordinated(spans: list[Span], text: str) -> list[Span]:
@@ -113,7 +113,7 @@ def coordinated(spans: list[Span], text: str) -> list[Span]:
         after = _AND_AFTER.match(text, span.end)
         for match in (m for m in (before, after) if m):
             word = match.group(1)
-            at_start = bool(_SENTENCE_START.search(text, 0, match.start(1)))
+            at_start = bool(_SENTENCE_START.search(text, max(0, match.start(1) - 5), match.start(1)))
             if word.lower() in NOT_NAMES or engine.is_stop_word(word.lower()) or (at_start and _ordinary(word)):
                 continue
             if not any(s.start < match.end(1) and match.start(1) < s.end for s in spans):

@@ -148,6 +148,7 @@ def _split_sentences(found: list[engine.Found], text: str) -> list[engine.Found]
     return result
 
 
+_WORDS = re.compile(r"\w+")
 _LEADING_PARTICLES = re.compile(r"(?:(?:in|te|uit|van|de|het|naar|bij)\s+)+", re.IGNORECASE)
 
 
@@ -160,7 +161,7 @@ def _inside_municipality(span: Span, text: str, municipalities: list[tuple[int, 
     lead = _LEADING_PARTICLES.match(text, span.start, span.end)
     start = lead.end() if lead else span.start
     return all(any(s <= m.start() and m.end() <= e for s, e in municipalities)
-               for m in re.finditer(r"\w+", text[:span.end]) if m.start() >= start)
+               for m in _WORDS.finditer(text, start, span.end))
 
 
 _AGE_AFTER_NAME = re.compile(r"\s+(?:is|wordt|werd|was)\s+(?:nu\s+|pas\s+|al\s+)?(\d{1,2})(?=\s*(?:[.,;!?)]|en\b|$))"
