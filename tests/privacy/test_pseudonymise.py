@@ -140,6 +140,13 @@ def test_known_persons_with_names_that_are_words():
                       "kwamen; [gezinslid 2] ook. Het bos is mooi.")
 
 
+def test_a_known_given_name_that_is_a_common_word_is_replaced_as_a_name_only():
+    wil = KnownPerson(label="gezinslid 1", given_names="Wil", family_name="Hofman")
+    text = "Wil belde. Hij wil niet dat oma wil langskomt. mijn moeder wil is ziek. Fatima Wil kwam ook."
+    assert pseudo(text, known=[wil]) == ("[gezinslid 1] belde. Hij wil niet dat oma [gezinslid 1] langskomt. "
+                                         "mijn moeder [gezinslid 1] is ziek. [persoon 1] [gezinslid 1] kwam ook.")
+
+
 def test_known_and_unknown_persons_side_by_side():
     text = "Fatima en haar buurvrouw Ingrid Vos gingen op 12 mei naar Veilig Thuis."
     assert pseudo(text, known=[FATIMA]) == "[gezinslid 1] en haar buurvrouw [persoon 1] gingen op [datum] naar Veilig Thuis."

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tandem.privacy.patterns import MONTHS
 from tandem.privacy.spans import BIRTH_DATE, KNOWN, Span
-from tandem.privacy.vocabulary import NAME_WORDS
+from tandem.privacy.vocabulary import NAME_WORDS, RELATIONS, TITLES
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class KnownPerson:
 
 _POSSESSIVE = r"(?:['’`]s|s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,5}"
+_AFTER_RELATION = r"(?:\b(?:" + "|".join(sorted(RELATIONS + TITLES, key=len, reverse=True)) + r")\.?\s+)"
 _SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -31,20 +32,24 @@ def _words(value: str) -> list[str]:
     return [w for w in re.split(r"\s+", value.strip()) if w]
 
 
-def _name_regex(alternatives: Iterable[str], flags: int) -> re.Pattern | None:
+def _name_regex(alternatives: Iterable[str], flags: int, before: str = "") -> re.Pattern | None:
+    """One regex for all alternatives; the name itself is group "name" (`before` is context that must precede)."""
     escaped = sorted({re.escape(a) for a in alternatives if a}, key=len, reverse=True)
     if not escaped:
         return None
     body = "|".join(e.replace(r"\ ", r"\s+") for e in escaped)
-    return re.compile(rf"(?<![\w-])(?:{_INITIALS})?(?:{body}){_POSSESSIVE}(?![\w])", flags)
+    return re.compile(rf"{before}(?<![\w-])(?P<name>(?:{_INITIALS})?(?:{body}){_POSSESSIVE})(?![\w])", flags)
 
 
-def _given(person: KnownPerson) -> set[str]:
+def _given(person: KnownPerson) -> tuple[set[str], set[str]]:
+    """(given names matched in any case, given names that are also ordinary words: "Roos", "Wil", "Mark"). The
+    second are matched as written, and in lower case only after a relation word ("mijn dochter roos")."""
     names = set(_words(person.given_names))
     names |= {part for name in list(names) for part in name.split("-") if len(part) > 1}
     if person.given_names.strip():
         names.add(" ".join(_words(person.given_names)))
-    return names
+    words = {name for name in names if name.lower() in NAME_WORDS}
+    return names - words, words
 
 
 def _family(person: KnownPerson) -> tuple[set[str], set[str]]:
@@ -83,23 +88,22 @@ class KnownMatcher:
     def __init__(self, persons: Sequence[KnownPerson]) -> None:
         self._patterns: list[tuple[re.Pattern, str, str]] = []
         for person in persons:
+            names, word_names = _given(person)
             any_case, as_written = _family(person)
-            for regex, flags in ((_name_regex(_given(person) | any_case, re.IGNORECASE), None),
-                                 (_name_regex(as_written, 0), None)):
-                if regex is not None:
-                    self._patterns.append((regex, KNOWN, person.label))
-            extra = _name_regex((e for e in person.extra if len(e.strip()) > 2), re.IGNORECASE)
-            if extra is not None:
-                self._patterns.append((extra, KNOWN, person.label))
+            regexes = [_name_regex(names | any_case, re.IGNORECASE), _name_regex(as_written | word_names, 0),
+                       _name_regex(word_names, re.IGNORECASE, before=_AFTER_RELATION),
+                       _name_regex((e for e in person.extra if len(e.strip()) > 2), re.IGNORECASE)]
+            self._patterns += [(regex, KNOWN, person.label) for regex in regexes if regex is not None]
             if person.birth_date:
                 forms = sorted(set(date_forms(person.birth_date)), key=len, reverse=True)
                 body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-                regex = re.compile(rf"(?<![\w/.-])(?:{body})(?![\w/-]|\.\d)", re.IGNORECASE)
+                regex = re.compile(rf"(?<![\w/.-])(?P<name>{body})(?![\w/-]|\.\d)", re.IGNORECASE)
                 self._patterns.append((regex, BIRTH_DATE, ""))
 
     def spans(self, text: str) -> list[Span]:
         found = []
         for regex, kind, label in self._patterns:
             bonus = 40 if kind == BIRTH_DATE else 0  # a known birth date beats any other reading of that date
-            found += [Span(m.start(), m.end(), kind, label=label, rank_bonus=bonus) for m in regex.finditer(text)]
+            found += [Span(m.start("name"), m.end("name"), kind, label=label, rank_bonus=bonus)
+                      for m in regex.finditer(text)]
         return found

@@ -56,6 +56,8 @@ class Pseudonymiser:
         spans = self._spans(value)
         out, position = [], 0
         for span in spans:
+            if span.start < position:  # never two placeholders for one character
+                continue
             out += [value[position:span.start], self._placeholder(span, value[span.start:span.end])]
             position = span.end
         out.append(value[position:])
@@ -72,8 +74,8 @@ class Pseudonymiser:
                 for m in regex.finditer(text) if not _capitalised_word_not_term(m.group(), text, m.start())]
         municipalities = [(m.start(), m.end()) for m in _MUNICIPALITY_RE.finditer(text)]
         resolved = resolve(found + keep, text, _significant)
-        spans = [_with_given_name(s, text) for s in resolved
-                 if s.kind != KEEP and not _inside_municipality(s, text, municipalities)]
+        spans = [s for s in resolved if s.kind != KEEP and not _inside_municipality(s, text, municipalities)]
+        spans = [_with_given_name(s, text, spans) for s in spans]
         spans += names.coordinated(spans, text)
         return sorted(spans + _ages_after_names(spans, text), key=lambda s: s.start)
 
@@ -182,11 +184,13 @@ def _ages_after_names(spans: list[Span], text: str) -> list[Span]:
 _CAPITALISED = re.compile(r"([A-ZÀ-Þ][a-zß-ÿ]+) $")
 
 
-def _with_given_name(span: Span, text: str) -> Span:
+def _with_given_name(span: Span, text: str, spans: list[Span]) -> Span:
     """deduce leaves a first name that is also a word ("Wil", "Roos") out of "Wil Hofman": take it in."""
     if span.kind != PERSON:
         return span
     before = _CAPITALISED.search(text, max(0, span.start - 20), span.start)
+    if before and any(other.end > before.start(1) and other.start < span.start for other in spans):
+        return span  # the word before is already someone's placeholder
     if before and before.group(1).lower() in names.raw_names()[0] and before.group(1).lower() not in NOT_NAMES:
         return Span(before.start(1), span.end, span.kind, span.label, span.rank_bonus)
     return span
