@@ -165,3 +165,9 @@ def test_interface():
 
 def test_empty_and_blank_texts_come_back_unchanged():
     assert Pseudonymiser().texts(["", "  \n"]) == ["", "  \n"]
+
+
+def test_a_pathological_text_does_not_break_deduce():
+    """deduce extends a name one word per recursion; thousands of initials in a row exceed Python's limit."""
+    result = pseudo("A." * 3000 + " Bakker belde.")
+    assert "Bakker" not in result and result.endswith("belde.")

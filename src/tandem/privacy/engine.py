@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -139,10 +140,25 @@ def annotate(text: str) -> list[Found]:
 CACHED_TEXTS = 2048
 
 
+CHUNK_CHARACTERS = 400
+# At most CHUNK_CHARACTERS characters, ending at a space where there is one.
+_CHUNK = re.compile(r"[^\n]{1,%d}(?=\s|$)|[^\n]{1,%d}" % (CHUNK_CHARACTERS, CHUNK_CHARACTERS))
+
+
 @lru_cache(maxsize=CACHED_TEXTS)
 def _annotate(text: str) -> tuple[Found, ...]:
+    try:
+        found = _run(text)
+    except RecursionError:
+        # deduce extends a name one word per recursion: a long run of name-like words ("A.A.A.…") exceeds
+        # Python's recursion limit. Then annotate the text in pieces of at most CHUNK_CHARACTERS characters.
+        found = [Found(f.start + m.start(), f.end + m.start(), f.tag, f.text)
+                 for m in _CHUNK.finditer(text) for f in _run(m.group())]
+    return tuple(sorted(found, key=lambda f: (f.start, f.end)))
+
+
+def _run(text: str) -> list[Found]:
     engine = get_engine()
     with _run_lock:  # deduce's processors keep no per-text state, but nothing promises that: be safe.
         doc = engine.deidentify(text, disabled={"redactor"})
-    return tuple(sorted((Found(a.start_char, a.end_char, a.tag, a.text) for a in doc.annotations),
-                        key=lambda f: (f.start, f.end)))
+    return [Found(a.start_char, a.end_char, a.tag, a.text) for a in doc.annotations]
