@@ -65,3 +65,11 @@ def test_bench_prints_the_times(capsys):
     call_command("pseudonymise", bench=str(CORPUS))
     out = capsys.readouterr().out
     assert "laden (eenmaal per proces)" in out and "ms per tekst" in out and "50 teksten" in out
+
+
+def test_an_unwritable_output_is_said_in_dutch_and_leaves_nothing(tmp_path):
+    source = tmp_path / "in.json"
+    source.write_text('["Jan belde."]', encoding="utf-8")
+    result = run("--input", str(source), "--output", str(tmp_path / "geen-map" / "out.json"))
+    assert result.returncode == 1 and "niet schrijven" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]

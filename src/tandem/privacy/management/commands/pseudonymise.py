@@ -5,7 +5,9 @@ pseudonymised (one numbering of persons across the list).
 on a corpus of invented texts, `tandem pseudonymise --bench DIR` the time it takes (docs/pseudonymisation.md).
 """
 import json
+import os
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -36,13 +38,21 @@ class Command(BaseCommand):
             raise CommandError("Geef --input (een JSON-lijst van teksten) en --output (waar het resultaat komt).")
         values = self.read(options["input"])
         result = pseudonymise_texts(values)
+        self.write(options["output"], result)
+        self.stdout.write(f"{len(result)} teksten gepseudonimiseerd naar {options['output']}.")
+
+    def write(self, name: str, result: list[str]) -> None:
+        """All or nothing: write next to the target, then put it in place in one step."""
+        target = Path(name)
+        partial = target.with_name(f".{target.name}.deel")
         try:
-            with open(options["output"], "w", encoding="utf-8") as handle:
+            with open(partial, "w", encoding="utf-8") as handle:
                 json.dump(result, handle, ensure_ascii=False, indent=1)
                 handle.write("\n")
+            os.replace(partial, target)
         except OSError as error:
-            raise CommandError(f"Kan {options['output']} niet schrijven: {error.strerror}.") from error
-        self.stdout.write(f"{len(result)} teksten gepseudonimiseerd naar {options['output']}.")
+            partial.unlink(missing_ok=True)
+            raise CommandError(f"Kan {name} niet schrijven: {error.strerror}.") from error
 
     def read(self, name: str) -> list[str]:
         try:
@@ -81,7 +91,11 @@ class Command(BaseCommand):
             runners.append(("tandem", evaluation.tandem_runner()))
         if which in ("deduce", "beide"):
             started = time.perf_counter()
-            runners.append(("deduce", evaluation.deduce_runner()))
+            try:
+                runners.append(("deduce", evaluation.deduce_runner()))
+            except OSError as error:
+                raise CommandError(f"deduce kan zijn opzoeklijsten niet opslaan ({error.strerror}); "
+                                   "zet TANDEM_CACHE_DIR op een map waarin geschreven mag worden.") from error
             self.stdout.write(f"deduce (standaard) geladen in {time.perf_counter() - started:.1f} s")
         for name, run in runners:
             for label, subset in (("alle", items), ("achtergehouden", [i for i in items if i.heldout])):
