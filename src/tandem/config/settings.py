@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "tandem.workspace",
     "tandem.programme",
     "tandem.budget",
+    "tandem.privacy",
 ]
 
 MIDDLEWARE = [
