@@ -23,7 +23,7 @@ def test_rules_module_is_pure():
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module)
     assert imported <= {"datetime", "collections.abc", "dataclasses", "tandem.core.dates",
-                        "tandem.core.exceptions"}
+                        "tandem.core.exceptions", "stdnum.nl"}  # python-stdnum: the BSN check, pure
 
 
 # --- check_not_future -------------------------------------------------------------------------------------
