@@ -15,5 +15,9 @@ def check_text(value: str | None, *, field: str, max_length: int | None = FREE_T
         raise RuleViolation("text_nul", "De tekst bevat een onzichtbaar nulteken (NUL). Haal het weg en "
                             "probeer het opnieuw.", field=field)
     if max_length is not None and len(value) > max_length:
-        raise RuleViolation("text_too_long", f"De tekst is te lang: {len(value):,} tekens, hoogstens "
-                            f"{max_length:,}.".replace(",", "."), field=field)
+        raise RuleViolation("text_too_long", f"De tekst is te lang: {_number(len(value))} tekens, hoogstens "
+                            f"{_number(max_length)}.", field=field)
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
