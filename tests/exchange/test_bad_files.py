@@ -22,14 +22,13 @@ from tandem.exchange import files
 from .documents import repo_root, small
 
 MB = 1024 * 1024
-BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+SHEET = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+         '<c r="A1" t="inlineStr"><is><t>{}</t></is></c></row></sheetData></worksheet>')
+BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol "lol">'
                   + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
                             for i in range(1, 10))
-                  + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-                  'uniqueCount="1"><si><t>&lol9;</t></si></sst>')
-XXE = ('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-       '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
-       '<si><t>&xxe;</t></si></sst>')
+                  + "]>" + SHEET.format("&lol9;"))
+XXE = '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + SHEET.format("&xxe;")
 
 
 def sheet_bytes() -> bytes:
@@ -58,8 +57,6 @@ def replaced(path, part: str, content: bytes | None = None, *, writer=None):
                 writer(handle)
         else:
             target.writestr(part, content)
-        if part not in names and part.endswith("sharedStrings.xml"):
-            pass
     return path
 
 
@@ -89,8 +86,8 @@ def bad(tmp_path_factory):
     for name, data in made.items():
         (folder / name).write_bytes(data)
         paths[name] = folder / name
-    paths["entities.xlsx"] = replaced(folder / "entities.xlsx", "xl/sharedStrings.xml", BILLION_LAUGHS.encode())
-    paths["xxe.xlsx"] = replaced(folder / "xxe.xlsx", "xl/sharedStrings.xml", XXE.encode())
+    paths["entities.xlsx"] = replaced(folder / "entities.xlsx", "xl/worksheets/sheet1.xml", BILLION_LAUGHS.encode())
+    paths["xxe.xlsx"] = replaced(folder / "xxe.xlsx", "xl/worksheets/sheet1.xml", XXE.encode())
     paths["bomb.xlsx"] = replaced(folder / "bomb.xlsx", "xl/worksheets/sheet1.xml", writer=bomb_writer(400))
     return paths
 
@@ -227,6 +224,6 @@ def test_json_depth_counts_brackets_outside_strings_only():
 def test_defusedxml_refuses_entities_even_past_the_zip_check(tmp_path, site, monkeypatch, content):
     """Second line: with the declaration scan switched off, openpyxl's parser (defusedxml) still refuses."""
     monkeypatch.setattr(files, "_check_declarations", lambda *args: None)
-    path = replaced(tmp_path / "dtd.xlsx", "xl/sharedStrings.xml", content.encode())
+    path = replaced(tmp_path / "dtd.xlsx", "xl/worksheets/sheet1.xml", content.encode())
     assert "Het XLSX-bestand bevat een DTD of entiteiten en wordt niet geopend." in refused(str(path), "--site",
                                                                                           "HLV")

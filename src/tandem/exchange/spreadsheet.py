@@ -78,12 +78,21 @@ def _read_xlsx(path: Path) -> list[list[str]]:
             return _rows_of(book.worksheets[0], path.name)
         finally:
             book.close()
-    except DefusedXmlException as error:
-        raise files.refuse(path.name, "Het XLSX-bestand bevat een DTD of entiteiten en wordt niet geopend.") from error
     except (KeyError, IndexError, ValueError, TypeError, SyntaxError, zipfile.BadZipFile) as error:
-        # xml.etree's ParseError is a SyntaxError; a missing part is a KeyError
+        # openpyxl wraps the parser's error (defusedxml's refusal, xml.etree's ParseError) in a ValueError
+        if _caused_by(error, DefusedXmlException):
+            raise files.refuse(path.name, "Het XLSX-bestand bevat een DTD of entiteiten en wordt niet "
+                                          "geopend.") from error
         raise files.refuse(path.name, "Het XLSX-bestand kan niet worden gelezen (beschadigd of geen "
                                       "Excel-werkmap).") from error
+
+
+def _caused_by(error: BaseException | None, kind: type) -> bool:
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 MAX_COLUMNS = len(COLUMNS) + 20
