@@ -227,3 +227,16 @@ def test_defusedxml_refuses_entities_even_past_the_zip_check(tmp_path, site, mon
     path = replaced(tmp_path / "dtd.xlsx", "xl/worksheets/sheet1.xml", content.encode())
     assert "Het XLSX-bestand bevat een DTD of entiteiten en wordt niet geopend." in refused(str(path), "--site",
                                                                                           "HLV")
+
+
+def test_the_bomb_check_reads_only_the_zip_directory(bad):
+    import tracemalloc
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(files.ImportFailed, match="zipbom"):
+        files.check_xlsx(str(bad["bomb.xlsx"]))
+    seconds, peak = time.perf_counter() - start, tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"check_xlsx: {seconds * 1000:.1f} ms, piek {peak / 1024:.0f} KB")
+    assert peak < MB
