@@ -6,8 +6,8 @@ The import of 2,000 households runs in a thread, in its one all-or-nothing trans
 and signs in through the real pages, each within 2 s; then the import is stopped, which rolls it back.
 
 SQLite has one writer per database file: every page that writes its access-log entry waits for the import's
-commit, whatever the log's design, so this test runs on PostgreSQL only (docs/performance.md, "Import beside
-the dossier" for the figures on both).
+commit, whatever the log's design, so this test runs on PostgreSQL only (docs/security.md, "Import beside the
+dossier").
 """
 import random
 import threading
