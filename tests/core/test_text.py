@@ -22,3 +22,11 @@ def test_text_longer_than_the_field_is_refused():
     assert info.value.code == "text_too_long" and "100.000 tekens, hoogstens 20.000" in info.value.message
     with pytest.raises(RuleViolation):
         check_text("x" * 201, field="family_name", max_length=200)
+
+
+def test_the_portal_refuses_a_nul_character_from_a_resident():
+    from tandem.portal import rules as portal_rules
+
+    with pytest.raises(RuleViolation) as info:
+        portal_rules.check_text("Daan heet \x00anders.", "wat er niet klopt")
+    assert info.value.code == "text_nul"
