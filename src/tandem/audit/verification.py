@@ -9,11 +9,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db.models import Subquery
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from tandem.audit import chain
-from tandem.audit.models import AuditEvent, AuditSeal
+from tandem.audit.models import AuditEvent, AuditPending, AuditSeal
 from tandem.audit.services import audit_keys, audit_seal, key_by_id
 
 CHUNK = 2000
@@ -84,7 +84,9 @@ def _check_key_switch(check: Check, name: str, seal, prev) -> None:
 
 
 def _unchained(check: Check) -> None:
-    outside = AuditEvent.objects.exclude(pk__in=Subquery(AuditSeal.objects.values("event_id")))
+    """Entries neither sealed nor waiting for the seal (one committed since the seal above is still waiting)."""
+    outside = AuditEvent.objects.filter(~Exists(AuditSeal.objects.filter(event_id=OuterRef("pk"))),
+                                        ~Exists(AuditPending.objects.filter(event_id=OuterRef("pk"))))
     for event_id in outside.order_by("id").values_list("id", flat=True)[:100]:
         check.problems.append(f"Regel {event_id} staat niet in de keten (buiten Tandem om toegevoegd).")
 
@@ -138,9 +140,8 @@ def audit_check(*, anchor: chain.Anchor | None = None) -> Check:
     return check
 
 
-def audit_anchor_line() -> str:
-    """A new anchor line for the log as it is now (sealed first)."""
-    check = audit_check()
+def audit_anchor_line(check: Check) -> str:
+    """A new anchor line for the log as `audit_check` found it (intact)."""
     if check.problems:
         raise ValueError("Het toegangslogboek is niet intact; er is geen anker geschreven.")
     return chain.make_anchor(audit_keys()[0], time=timezone.now().isoformat(timespec="seconds"),

@@ -70,7 +70,7 @@ class Command(BaseCommand):
             for problem in check.problems[:SHOWN]:
                 self.stderr.write(problem)
             raise CommandError("Het toegangslogboek is niet intact; er is geen anker geschreven.", returncode=1)
-        line = audit_anchor_line()
+        line = audit_anchor_line(check)
         if path:
             self.append(path, line)
         if syslog:
