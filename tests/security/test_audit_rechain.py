@@ -12,7 +12,8 @@ def old_log(n: int = 4) -> list:
     """Entries as the old code wrote them: prev_hash and hash = SHA-256 over previous hash and content."""
     events, prev = [], chain.GENESIS
     for i in range(1, n + 1):
-        event = SimpleNamespace(id=i, at=dt.datetime(2025, 1, i, 9, tzinfo=dt.UTC), actor_id=7, actor_name="Anna de Wit",
+        event = SimpleNamespace(id=i, at=dt.datetime(2025, 1, i, 9, tzinfo=dt.UTC), actor_id=7,
+                                actor_name="Anna de Wit",
                                 actor_role="consulent", actor_organisation="Gemeente Hilversum",
                                 household_id=uuid.UUID(int=i), action="view", object_type="Trajectory",
                                 object_id=str(i), purpose="dossier inzien", detail={}, prev_hash=prev)

@@ -71,8 +71,9 @@ EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
 def check_birth_date(birth_date: dt.date | None) -> None:
     """A member is 0–100 years old (domain §1): a birth date before 1900 is a typing or file error."""
     if birth_date is not None and birth_date < EARLIEST_BIRTH_DATE:
-        raise RuleViolation("birth_date_too_early", f"De geboortedatum ({birth_date.day:02d}-{birth_date.month:02d}-{birth_date.year:04d}) ligt vóór "
-                            "1900. Controleer de datum.", field="birth_date")
+        shown = f"{birth_date.day:02d}-{birth_date.month:02d}-{birth_date.year:04d}"  # strftime drops the zeros
+        raise RuleViolation("birth_date_too_early", f"De geboortedatum ({shown}) ligt vóór 1900. Controleer de "
+                            "datum.", field="birth_date")
 
 
 def check_member_age_known(birth_date: dt.date | None, minor: bool | None) -> None:
