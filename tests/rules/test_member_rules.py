@@ -79,3 +79,18 @@ def test_lead_cannot_leave():
     with pytest.raises(RuleViolation) as info:
         rules.check_lead_stays(True)
     assert info.value.code == "lead_cannot_leave"
+
+
+# --- birth date (issue 11: 0001-01-01 was accepted) ---------------------------------------------------------
+
+@pytest.mark.parametrize("born", [D(1, 1, 1), D(1899, 12, 31)])
+def test_a_birth_date_before_1900_is_refused(born):
+    with pytest.raises(RuleViolation) as info:
+        rules.check_birth_date(born)
+    assert (info.value.code, info.value.field) == ("birth_date_too_early", "birth_date")
+    assert "vóór 1900" in info.value.message and f"{born.year:04d}" in info.value.message
+
+
+@pytest.mark.parametrize("born", [D(1900, 1, 1), D(2016, 5, 2), None])
+def test_a_birth_date_from_1900_on_is_accepted(born):
+    rules.check_birth_date(born)

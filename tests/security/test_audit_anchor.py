@@ -1,13 +1,16 @@
-"""The access log's anchor: removing the NEWEST entries is detected too; the log outlives a dossier."""
+"""The access log's external anchor: `tandem audit anchor` writes outside the database, `tandem audit verify
+--anchor` names an emptied, shortened or rebuilt log; the log outlives a dossier."""
 import re
+import socket
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from tandem.audit.models import AuditEvent, AuditHead
-from tandem.audit.services import audit_record, audit_verify
+from tandem.audit import chain
+from tandem.audit.models import AuditEvent, AuditSeal
+from tandem.audit.services import audit_record, audit_seal, audit_verify
 from tandem.security.services import erase_household
 
 
@@ -15,35 +18,93 @@ from tandem.security.services import erase_household
 def log(family, actors):
     for _ in range(3):
         audit_record(actor=actors["consulent"], action="view", household_id=family.household_id, obj=family)
+    audit_seal()
     return list(AuditEvent.objects.order_by("id"))
 
 
-def test_the_anchor_follows_every_append(log):
-    head = AuditHead.objects.get()
-    assert (head.count, head.last_id, head.last_hash) == (len(log), log[-1].id, log[-1].hash)
+@pytest.fixture
+def anchor_file(log, tmp_path, capsys):
+    path = tmp_path / "anker.txt"
+    call_command("audit", "anchor", "--output", str(path))
+    capsys.readouterr()
+    return path
+
+
+def verify_fails(path, capsys) -> str:
+    with pytest.raises(CommandError) as failed:
+        call_command("audit", "verify", "--anchor", str(path))
+    assert failed.value.returncode == 1
+    return capsys.readouterr().err
+
+
+def test_the_anchor_is_one_line_per_run_with_its_own_mac(log, anchor_file, capsys):
+    call_command("audit", "anchor", "--output", str(anchor_file))
+    lines = anchor_file.read_text().splitlines()
+    assert len(lines) == 2
+    anchor = chain.parse_anchor(lines[-1])
+    last = AuditSeal.objects.order_by("-seq").first()
+    assert (anchor.count, anchor.seq, anchor.hash) == (len(log), last.seq, last.hash)
+    call_command("audit", "verify", "--anchor", str(anchor_file))
+    assert f"Het anker van {anchor.time} ({len(log)} regels) klopt." in capsys.readouterr().out
+
+
+def test_removing_the_newest_entries_is_named(log, anchor_file, owner_sql, capsys):
+    last = AuditSeal.objects.order_by("-seq").first()
+    owner_sql("DELETE FROM audit_auditseal WHERE seq = %s", [last.seq])
+    owner_sql("DELETE FROM audit_auditevent WHERE id = %s", [last.event_id])
+    assert audit_verify() == []  # the chain alone cannot see it ...
+    err = verify_fails(anchor_file, capsys)  # ... the anchor outside the database can
+    assert f"Het logboek is ingekort: het anker van" in err and f"eindigt bij volgnummer {last.seq}" in err
+
+
+def test_an_emptied_log_is_named(log, anchor_file, owner_sql, capsys):
+    owner_sql("DELETE FROM audit_auditseal")
+    owner_sql("DELETE FROM audit_auditevent")
     assert audit_verify() == []
+    assert f"Het logboek is leeg, maar het anker van" in verify_fails(anchor_file, capsys)
 
 
-def test_removing_the_newest_entry_is_detected_and_named(log):
-    AuditEvent.objects.filter(pk=log[-1].pk).delete()  # the chain itself still verifies without it
-    problems = audit_verify()
-    assert problems == [f"Regel {log[-1].id}: de nieuwste regel(s) na regel {log[-2].id} zijn verwijderd "
-                        f"(het anker telt {len(log)} regels, het logboek {len(log) - 1})."]
+def test_a_rebuilt_chain_is_named_even_with_the_right_key(log, anchor_file, owner_sql, settings, capsys):
+    """Worst case: the whole log replaced by a consistent one (made with the key); the anchor still differs."""
+    owner_sql("DELETE FROM audit_auditseal")
+    owner_sql("DELETE FROM audit_auditevent")
+    audit_record(actor=None, action="view")
+    audit_seal()
+    assert audit_verify() == []
+    assert "Het logboek is ingekort" in verify_fails(anchor_file, capsys)
 
 
-def test_the_command_prints_the_anchor_hash_and_checks_a_written_down_one(log, capsys):
-    call_command("audit", "verify", "--expect", log[1].hash)
+def test_a_changed_anchor_line_is_named(anchor_file, capsys):
+    line = anchor_file.read_text().strip()
+    anchor_file.write_text(line.replace("count=", "count=1") + "\n")
+    assert "is vervalst (de sleutelcontrole klopt niet)" in verify_fails(anchor_file, capsys)
+
+
+def test_no_new_anchor_over_a_shortened_log(log, anchor_file, owner_sql, capsys):
+    last = AuditSeal.objects.order_by("-seq").first()
+    owner_sql("DELETE FROM audit_auditseal WHERE seq = %s", [last.seq])
+    with pytest.raises(CommandError, match="er is geen anker geschreven"):
+        call_command("audit", "anchor", "--output", str(anchor_file))
+    assert len(anchor_file.read_text().splitlines()) == 1
+
+
+def test_the_anchor_goes_to_syslog(log, capsys):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as receiver:
+        receiver.bind(("127.0.0.1", 0))
+        receiver.settimeout(5)
+        call_command("audit", "anchor", "--syslog", f"127.0.0.1:{receiver.getsockname()[1]}")
+        message = receiver.recv(4096).decode()
+    line = capsys.readouterr().out.strip()
+    assert message == f"<38>tandem-audit-anchor: {line}"
+    assert chain.parse_anchor(line).count == len(log)
+
+
+def test_verify_without_an_anchor_says_what_it_cannot_see(log, capsys):
+    call_command("audit", "verify", "--expect", AuditSeal.objects.get(seq=2).hash)
     out = capsys.readouterr().out
-    assert f"Ankerhash (noteer deze buiten het systeem): {log[-1].hash}" in out
+    assert f"Het toegangslogboek is intact ({len(log)} regels" in out and "zonder extern anker" in out
     with pytest.raises(CommandError):
         call_command("audit", "verify", "--expect", "f" * 64)
-
-
-def test_the_command_fails_when_the_newest_entries_are_gone(log, capsys):
-    AuditEvent.objects.filter(pk__in=[log[-1].pk, log[-2].pk]).delete()
-    with pytest.raises(CommandError):
-        call_command("audit", "verify")
-    assert f"Regel {log[-1].id}" in capsys.readouterr().err
 
 
 def test_deleting_a_household_leaves_its_log_entries(log, family):

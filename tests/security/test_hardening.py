@@ -56,9 +56,14 @@ def _check_deploy(**env):
                           env=environment, capture_output=True, text=True, timeout=120, check=False)
 
 
+# Production keys of the data (issue 11): examples only, made for this test.
+DATA_KEYS = {"TANDEM_AUDIT_KEY": "voorbeeld-logboeksleutel-alleen-voor-deze-test-9f3a",
+             "TANDEM_ENCRYPTION_KEYS": "dm9vcmJlZWxkc2xldXRlbC1hbGxlZW4tdGVzdC0xMjM="}
+
+
 def test_check_deploy_is_clean_in_production_mode():
     result = _check_deploy(TANDEM_PRODUCTION="1", TANDEM_SECRET_KEY="Zq8$3vB!pX7wL2#nR5tY9uE1oI4aS6dF0gH-kj8Hq2mN4bV6cX8zL1pO3iU5yT7",
-                           TANDEM_ALLOWED_HOSTS="tandem.example.nl")
+                           TANDEM_ALLOWED_HOSTS="tandem.example.nl", **DATA_KEYS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -66,3 +71,13 @@ def test_check_deploy_is_clean_in_production_mode():
 def test_production_mode_needs_a_secret_from_the_environment():
     result = _check_deploy(TANDEM_PRODUCTION="1")
     assert result.returncode != 0 and "TANDEM_SECRET_KEY" in result.stderr
+
+
+def test_production_mode_needs_the_data_keys_and_refuses_the_development_ones():
+    from tandem.core.keys import DEV_AUDIT_KEY
+
+    secret = {"TANDEM_PRODUCTION": "1", "TANDEM_SECRET_KEY": "Zq8$3vB!pX7wL2#nR5tY9uE1oI4aS6dF0gH-kj8Hq2mN4bV6cX8zL1p"}
+    missing = _check_deploy(**secret, TANDEM_ENCRYPTION_KEYS=DATA_KEYS["TANDEM_ENCRYPTION_KEYS"])
+    assert missing.returncode != 0 and "vraagt om TANDEM_AUDIT_KEY" in missing.stderr
+    public = _check_deploy(**secret, **{**DATA_KEYS, "TANDEM_AUDIT_KEY": DEV_AUDIT_KEY})
+    assert public.returncode != 0 and "TANDEM_AUDIT_KEY bevat de openbare ontwikkelsleutel" in public.stderr

@@ -1,12 +1,57 @@
 """The append-only access log: every read and every change of a dossier (NEN 7513 style).
 
-Entries are chained: each stores the hash of the one before it, so a changed or removed entry is
-detectable. Rows cannot be updated or deleted through the ORM.
+`AuditEvent` is written inside the transaction of the change it records, with a keyed mac over its content and
+nothing shared: writers never wait for each other. Right after commit, a short separate step seals committed
+entries into one chain (`AuditSeal`, in commit order) — see `tandem.audit.services` and docs/architecture.md.
+Neither table can be changed: the model and its QuerySet refuse update and delete, and database triggers refuse
+UPDATE, DELETE (and on PostgreSQL TRUNCATE); see migration 0004 and docs/security.md for the database role.
 """
 from django.db import models
 
+REFUSAL = "Het toegangslogboek kan niet worden gewijzigd of verwijderd."
 
-class AuditEvent(models.Model):
+
+class AppendOnlyError(RuntimeError):
+    def __init__(self):
+        super().__init__(REFUSAL)
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk `update()` and `delete()` (which bypass the model's save/delete) are refused too."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError()
+
+    def delete(self):
+        raise AppendOnlyError()
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError()
+
+    def _raw_delete(self, using):
+        raise AppendOnlyError()
+
+    def update_or_create(self, *args, **kwargs):
+        raise AppendOnlyError()
+
+
+class AppendOnly(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError()
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError()
+
+
+class AuditEvent(AppendOnly):
     at = models.DateTimeField(db_index=True)
     actor_id = models.BigIntegerField(null=True)  # no foreign key: the log outlives users and dossiers
     actor_name = models.CharField(max_length=200)
@@ -18,30 +63,29 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=60, blank=True, default="")
     purpose = models.CharField(max_length=200, blank=True, default="")
     detail = models.JSONField(default=dict, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    key_id = models.CharField(max_length=16)  # which key made `mac` (a fingerprint, never the key)
+    mac = models.CharField(max_length=64)  # HMAC-SHA256 over the content (tandem.audit.chain.event_mac)
 
     class Meta:
         ordering = ["id"]
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise RuntimeError("Het toegangslogboek kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise RuntimeError("Het toegangslogboek kan niet worden gewijzigd.")
+class AuditSeal(AppendOnly):
+    """One link of the chain: entry `event_id` is number `seq`; `hash` covers seq, entry id, its mac and the
+    previous hash. Sealed in commit order by a short transaction of its own."""
+
+    seq = models.BigIntegerField(primary_key=True)
+    event_id = models.BigIntegerField(unique=True)
+    sealed_at = models.DateTimeField()
+    key_id = models.CharField(max_length=16)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        ordering = ["seq"]
 
 
-class AuditHead(models.Model):
-    """The anchor of the chain: one row, updated in the same transaction as every append.
+class AuditPending(models.Model):
+    """Entries committed but not yet sealed (a work list, not the log: the sealer removes what it sealed)."""
 
-    The chain alone cannot show that its newest entries were removed; the head can (count and last hash).
-    `tandem audit verify` prints the head hash so that it can be written down outside the system.
-    """
-
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    count = models.BigIntegerField(default=0)
-    last_id = models.BigIntegerField(null=True)
-    last_hash = models.CharField(max_length=64)
-    updated_at = models.DateTimeField()
+    event_id = models.BigIntegerField(primary_key=True)

@@ -1,53 +1,46 @@
-"""Writing to the access log. Called by services (writes) and selectors/views (reads), in the same transaction."""
-import hashlib
-import json
+"""Writing to the access log. Called by services (writes) and selectors/views (reads), in the same transaction.
+
+Two steps, so that no writer waits for another for longer than a short seal (issue 16):
+1. `audit_record` inserts the entry with its keyed mac and a row in the work list `AuditPending`, inside the
+   caller's transaction, taking no lock that other transactions need. A long import holds nothing shared.
+2. After commit, `audit_seal` (a short transaction of its own, one at a time) links the committed entries into
+   the chain in the order they became visible, and empties the work list. It also runs before every check,
+   so an entry whose process died between its commit and its seal is sealed by the next one.
+A rolled-back transaction takes its entries and work list rows with it: the log holds what happened.
+"""
+from functools import lru_cache
 from uuid import UUID
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from tandem.audit.models import AuditEvent, AuditHead
+from tandem.audit import chain
+from tandem.audit.models import AuditEvent, AuditPending, AuditSeal
 
-GENESIS = "0" * 64
-
-
-def _digest(prev_hash: str, fields: dict) -> str:
-    payload = json.dumps(fields, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256((prev_hash + payload).encode()).hexdigest()
+GENESIS = chain.GENESIS
+SEAL_BATCH = 5000
+SEAL_LOCK = 7513  # PostgreSQL advisory lock: one sealer at a time (SQLite: the write lock does this)
 
 
-def _fields(event: AuditEvent) -> dict:
-    return {
-        "at": event.at.isoformat(),
-        "actor_id": event.actor_id,
-        "actor_name": event.actor_name,
-        "actor_role": event.actor_role,
-        "actor_organisation": event.actor_organisation,
-        "household_id": str(event.household_id) if event.household_id else None,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "purpose": event.purpose,
-        "detail": event.detail,
-    }
+@lru_cache(maxsize=4)
+def _keys(texts: tuple[str, ...]) -> tuple[chain.Key, ...]:
+    return tuple(chain.make_key(text) for text in texts)
 
 
-def _locked_head() -> AuditHead:
-    """The anchor row, locked for this transaction (it also serialises appends on PostgreSQL)."""
-    if connection.vendor == "postgresql":  # serialise appends so the chain never forks
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(7513)")
-    head = AuditHead.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        head = AuditHead(pk=1, count=0, last_id=None, last_hash=GENESIS)
-    return head
+def audit_keys() -> tuple[chain.Key, ...]:
+    """The log's keys, newest first (settings.TANDEM_AUDIT_KEYS: from the environment or a secret file)."""
+    return _keys(tuple(settings.TANDEM_AUDIT_KEYS))
+
+
+def key_by_id(key_id: str) -> chain.Key | None:
+    return next((key for key in audit_keys() if key.id == key_id), None)
 
 
 @transaction.atomic
 def audit_record(*, actor, action: str, household_id: UUID | None = None, obj=None,
                  purpose: str = "", detail: dict | None = None) -> AuditEvent:
     """Append one entry. `detail` must never hold personal data: ids and field names only."""
-    head = _locked_head()
     organisation = getattr(actor, "organisation", None)
     event = AuditEvent(
         at=timezone.now(),
@@ -62,46 +55,92 @@ def audit_record(*, actor, action: str, household_id: UUID | None = None, obj=No
         purpose=purpose[:200],
         detail=detail or {},
     )
-    event.prev_hash = head.last_hash
-    event.hash = _digest(event.prev_hash, _fields(event))
+    return _insert(event)
+
+
+def _insert(event: AuditEvent) -> AuditEvent:
+    key = audit_keys()[0]
+    event.key_id, event.mac = key.id, chain.event_mac(key, event)
     event.save()
-    head.count, head.last_id, head.last_hash, head.updated_at = head.count + 1, event.id, event.hash, event.at
-    head.save()
+    AuditPending.objects.create(event_id=event.pk)
+    _seal_after_commit()
     return event
 
 
-def audit_head() -> AuditHead | None:
-    return AuditHead.objects.filter(pk=1).first()
+def _seal_now() -> None:
+    audit_seal()
+
+
+def _seal_after_commit() -> None:
+    """Once per transaction, however many entries it writes (a savepoint rolled back drops its callback, and
+    a later entry then schedules it again)."""
+    if any(callback is _seal_now for _, callback, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(_seal_now, robust=True)
 
 
 def audit_verify() -> list[str]:
-    """Walk the chain and compare its end with the anchor; a Dutch description of every break (empty: intact)."""
-    problems = []
-    prev_hash, count, last = GENESIS, 0, None
-    for event in AuditEvent.objects.order_by("id").iterator():
-        if event.prev_hash != prev_hash:
-            problems.append(f"Regel {event.id}: de regel ervoor is gewijzigd of verwijderd.")
-        if _digest(event.prev_hash, _fields(event)) != event.hash:
-            problems.append(f"Regel {event.id}: de inhoud van deze regel is gewijzigd.")
-        prev_hash, count, last = event.hash, count + 1, event
-    return problems + _head_problems(audit_head(), count, last)
+    """The chain's problems in Dutch (empty: intact). Without an external anchor the removal of the newest
+    entries is not visible: `tandem.audit.verification.audit_check(anchor=...)` compares with one."""
+    from tandem.audit.verification import audit_check
+
+    return audit_check().problems
 
 
-def _head_problems(head, count: int, last) -> list[str]:
-    """The newest entries: only the anchor shows that they were removed. (A removed entry further back
-    breaks the chain itself and is named by the walk.)"""
-    if head is None:
-        return ["Het anker van het logboek ontbreekt."] if count else []
-    last_hash, last_id = (last.hash, last.id) if last else (GENESIS, 0)
-    if head.last_hash == last_hash:
-        return []
-    if head.last_id and head.last_id > last_id:
-        return [f"Regel {head.last_id}: de nieuwste regel(s) na regel {last_id} zijn verwijderd "
-                f"(het anker telt {head.count} regels, het logboek {count})."]
-    return [f"Regel {last_id}: het anker klopt niet met het logboek (anker: regel {head.last_id}, "
-            f"{head.count} regels, hash {head.last_hash[:12]}…; logboek: {count} regels, hash {last_hash[:12]}…)."]
+def _lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SEAL_LOCK])
 
 
-def audit_hash_known(value: str) -> bool:
-    """Whether a head hash written down earlier is still part of the chain."""
-    return value == GENESIS or AuditEvent.objects.filter(hash=value.strip().lower()).exists()
+def audit_seal() -> int:
+    """Link every committed, unsealed entry into the chain; short transactions of at most SEAL_BATCH entries.
+    Returns how many were sealed."""
+    total = 0
+    while True:
+        with transaction.atomic():
+            _lock()
+            sealed = _seal_batch()
+        total += sealed
+        if sealed < SEAL_BATCH:
+            return total
+
+
+def _seal_batch() -> int:
+    pending = list(AuditPending.objects.order_by("event_id").values_list("event_id", flat=True)[:SEAL_BATCH])
+    if not pending:
+        return 0
+    last = AuditSeal.objects.order_by("-seq").first()
+    seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS)
+    events = AuditEvent.objects.in_bulk(pending)
+    key = audit_keys()[0]
+    order = [(event_id, key) for event_id in pending]
+    if last is not None and last.key_id != key.id:  # a new key: the switch is itself an entry in the chain
+        rotation = _rotation_entry(last.key_id, key)
+        events[rotation.pk] = rotation
+        order.insert(0, (rotation.pk, key_by_id(last.key_id) or key))
+    now, seals = timezone.now(), []
+    for event_id, key in order:
+        event = events.get(event_id)
+        if event is None:
+            continue  # a work-list row whose entry is gone (only possible past the triggers)
+        seq += 1
+        digest = chain.seal_hash(key, seq=seq, event_id=event_id, mac=event.mac, prev_hash=prev_hash)
+        seals.append(AuditSeal(seq=seq, event_id=event_id, sealed_at=now, key_id=key.id, prev_hash=prev_hash,
+                               hash=digest))
+        prev_hash = digest
+    AuditSeal.objects.bulk_create(seals)
+    AuditPending.objects.filter(event_id__in=pending).delete()
+    return len(pending)
+
+
+def _rotation_entry(old_key_id: str, new_key: chain.Key) -> AuditEvent:
+    """Recorded when the newest key differs from the last seal's key. Sealed with the old key (while it is still
+    configured: keep old keys in TANDEM_AUDIT_KEY for checking), so the old key vouches for the switch."""
+    event = AuditEvent(at=timezone.now(), actor_id=None, actor_name="systeem", action="audit_key_rotate",
+                       detail={"from": old_key_id, "to": new_key.id,
+                               "old_key_configured": key_by_id(old_key_id) is not None})
+    key = audit_keys()[0]
+    event.key_id, event.mac = key.id, chain.event_mac(key, event)
+    event.save()
+    return event

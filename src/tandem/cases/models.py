@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from tandem.core.crypto import EncryptedTextField, lookup_digests
 from tandem.organisations.models import Organisation, Site
 
 
@@ -47,6 +48,12 @@ class Household(models.Model):
         return " / ".join(names) or "zonder naam"
 
 
+class MemberQuerySet(models.QuerySet):
+    def with_bsn(self, bsn: str):
+        """Members with this BSN, found through its keyed hash (the BSN itself is encrypted: docs/security.md)."""
+        return self.filter(bsn_digest__in=lookup_digests(bsn, "bsn_digest")) if bsn else self.none()
+
+
 class Member(models.Model):
     """A household member of any age (0–100), or an informal network person (`is_network`)."""
 
@@ -58,9 +65,14 @@ class Member(models.Model):
     family_name = models.CharField("achternaam", max_length=200)
     birth_date = models.DateField("geboortedatum", null=True, blank=True)
     minor = models.BooleanField("minderjarig (als geboortedatum onbekend is)", null=True, blank=True)
-    bsn = models.CharField("BSN", max_length=9, blank=True, default="")
+    # Encrypted at rest (TANDEM_ENCRYPTION_KEYS); found through bsn_digest, an HMAC set on save (issue 11).
+    bsn = EncryptedTextField("BSN", blank=True, default="", digest_field="bsn_digest")
+    bsn_digest = models.CharField(max_length=64, blank=True, default="", db_default="", db_index=True,
+                                  editable=False)
     is_network = models.BooleanField("netwerkpersoon (geen gezinslid)", default=False)
     relation = models.CharField("relatie tot het gezin", max_length=100, blank=True, default="")
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["is_network", "birth_date", "given_names"]

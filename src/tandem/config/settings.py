@@ -163,3 +163,24 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("TANDEM_HSTS_INCLUDE_SUBDOMAINS", str(S
 SECURE_HSTS_PRELOAD = envbool("TANDEM_HSTS_PRELOAD", str(SECURE_HSTS_SECONDS > 0))
 if envbool("TANDEM_BEHIND_PROXY", "False"):  # TLS ends at a reverse proxy that sets X-Forwarded-Proto
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Data security (issue 11; docs/security.md): keys outside the database, import limits ---
+from tandem.core.keys import DEV_AUDIT_KEY, DEV_ENCRYPTION_KEY, read_keys  # noqa: E402
+
+# The access log's HMAC key(s) and the Fernet keys for personal data at rest (BSN); newest first; *_FILE for a file.
+TANDEM_AUDIT_KEYS = read_keys("TANDEM_AUDIT_KEY", dev_default=DEV_AUDIT_KEY, production=TANDEM_PRODUCTION)
+TANDEM_ENCRYPTION_KEYS = read_keys("TANDEM_ENCRYPTION_KEYS", dev_default=DEV_ENCRYPTION_KEY,
+                                   production=TANDEM_PRODUCTION, kind="fernet")
+# Where `tandem audit anchor` appends and `tandem audit verify` reads the external anchor (outside the database).
+TANDEM_AUDIT_ANCHOR_FILE = os.environ.get("TANDEM_AUDIT_ANCHOR_FILE", "")
+# Limits on what `tandem import` reads (bytes; JSON nesting; households or spreadsheet rows; XLSX unpacked).
+TANDEM_IMPORT_MAX_BYTES = envint("TANDEM_IMPORT_MAX_BYTES", 100 * 1024 * 1024)
+TANDEM_IMPORT_MAX_DEPTH = envint("TANDEM_IMPORT_MAX_DEPTH", 20)
+TANDEM_IMPORT_MAX_ROWS = envint("TANDEM_IMPORT_MAX_ROWS", 100_000)
+TANDEM_IMPORT_MAX_UNPACKED = envint("TANDEM_IMPORT_MAX_UNPACKED", 200 * 1024 * 1024)
+TANDEM_IMPORT_MAX_RATIO = envint("TANDEM_IMPORT_MAX_RATIO", 100)
+# SQLite: readers beside one writer (WAL), writers queue for the lock up to 30 s instead of failing at once.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE", "timeout": envint("TANDEM_SQLITE_TIMEOUT", 30),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"})

@@ -9,9 +9,13 @@ import csv
 import datetime as dt
 import hashlib
 import re
+import zipfile
 from pathlib import Path
 
+from django.conf import settings
+
 from tandem.cases.models import MeasureType
+from tandem.exchange import files
 from tandem.exchange.importer import ImportFailed, ImportResult, import_document
 from tandem.organisations.models import Organisation, Site, User
 
@@ -54,20 +58,53 @@ def _cell(value) -> str:
 
 
 def _read_csv(path: Path) -> list[list[str]]:
-    text = path.read_text(encoding="utf-8-sig")
+    text = files.decode_utf8(files.read_bytes(str(path)), path.name)
     header = text.split("\n", 1)[0]
     delimiter = ";" if header.count(";") >= header.count(",") else ","
-    return [[cell.strip() for cell in row] for row in csv.reader(text.splitlines(), delimiter=delimiter)]
+    lines = text.splitlines()
+    files.check_rows(len(lines) - 1, path.name, "rijen")
+    return [[cell.strip() for cell in row] for row in csv.reader(lines, delimiter=delimiter)]
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
+    """Checked as a zip first (tandem.exchange.files); openpyxl then parses with defusedxml."""
+    from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    files.check_xlsx(str(path))
     try:
-        return [[_cell(value) for value in row] for row in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return _rows_of(book.worksheets[0], path.name)
+        finally:
+            book.close()
+    except (KeyError, IndexError, ValueError, TypeError, SyntaxError, zipfile.BadZipFile) as error:
+        # openpyxl wraps the parser's error (defusedxml's refusal, xml.etree's ParseError) in a ValueError
+        if _caused_by(error, DefusedXmlException):
+            raise files.refuse(path.name, "Het XLSX-bestand bevat een DTD of entiteiten en wordt niet "
+                                          "geopend.") from error
+        raise files.refuse(path.name, "Het XLSX-bestand kan niet worden gelezen (beschadigd of geen "
+                                      "Excel-werkmap).") from error
+
+
+def _caused_by(error: BaseException | None, kind: type) -> bool:
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+MAX_COLUMNS = len(COLUMNS) + 20
+
+
+def _rows_of(sheet, name: str) -> list[list[str]]:
+    limit, rows = settings.TANDEM_IMPORT_MAX_ROWS, []
+    for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        rows.append([_cell(value) for value in row])
+        if len(rows) > limit + 1:
+            files.check_rows(len(rows) - 1, name, "rijen")
+    return rows
 
 
 def read_rows(path) -> list[tuple[int, dict]]:

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 
 from tandem.cases import rules
 from tandem.core.exceptions import RuleViolation
+from tandem.core.text import check_text
 
 Problem = tuple[str, str]
 
@@ -153,16 +154,34 @@ def check_references(data: dict) -> list[Problem]:
 
 
 def check_values(data: dict, today: dt.date) -> list[Problem]:
-    """BSN elfproef and no event dated after the day of import."""
+    """BSN elfproef, no event dated after the day of import, no NUL character or endless text anywhere."""
     problems: list[Problem] = []
+    _check_texts(data, [], problems)
     for hi, household in enumerate(data.get("households") or []):
         for mi, member in enumerate(household["members"]):
             try:
                 rules.check_bsn(member.get("bsn") or "")
             except RuleViolation as violation:
                 problems.append((f"households[{hi}].members[{mi}].bsn", violation.message))
+            try:
+                born = member.get("birth_date")
+                rules.check_birth_date(dt.date.fromisoformat(born) if isinstance(born, str) else None)
+            except RuleViolation as violation:
+                problems.append((f"households[{hi}].members[{mi}].birth_date", violation.message))
     _check_dates(data, [], today, problems)
     return problems
+
+
+def _check_texts(node, here: list, problems: list[Problem]) -> None:
+    """Every string of the document through `check_text` (the services check their own fields again)."""
+    if isinstance(node, str):
+        try:
+            check_text(node, field="")
+        except RuleViolation as violation:
+            problems.append((path_str(here), violation.message))
+    elif isinstance(node, (list, dict)):
+        for key, value in (enumerate(node) if isinstance(node, list) else node.items()):
+            _check_texts(value, here + [key], problems)
 
 
 def _check_dates(node, here: list, today: dt.date, problems: list[Problem]) -> None:

@@ -5,6 +5,7 @@ Pure apart from the libraries: each function takes the report dict and returns t
 """
 import io
 
+from tandem.core.cells import safe_cell, safe_row
 from tandem.monitor import rules
 
 FORM_LABELS = {
@@ -150,14 +151,14 @@ def xlsx_bytes(report: dict) -> bytes:
     def sheet(title, header, rows, first=False):
         ws = workbook.active if first else workbook.create_sheet()
         ws.title = title
-        ws.append([f"Kwartaalmonitor {scope_title(report)}, {report['quarter']} "
-                   f"({report['period']['start']} t/m {report['period']['end']})"])
+        ws.append(safe_row([f"Kwartaalmonitor {scope_title(report)}, {report['quarter']} "
+                            f"({report['period']['start']} t/m {report['period']['end']})"]))
         ws["A1"].font = bold
-        ws.append(list(header))
+        ws.append(safe_row(header))
         for cell in ws[2]:
             cell.font = bold
-        for row in rows:
-            ws.append([_value(v) for v in row])
+        for row in rows:  # no cell can run as a formula: experiences (G–K) are free text
+            ws.append([safe_cell(_value(v)) for v in row])
         ws.column_dimensions["A"].width = 48
         for column in "BCDEFGH":
             ws.column_dimensions[column].width = 16

@@ -6,6 +6,7 @@ the same object so that both formats always agree.
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from tandem.core.cells import safe_row
 from tandem.monitor import rules
 
 
@@ -150,7 +151,8 @@ def _rows(report: dict):
 
 
 def csv_rows(report: dict) -> list[tuple[str, ...]]:
-    """The report in long format: scope, quarter, question, form_or_type, measure, value."""
+    """The report in long format: scope, quarter, question, form_or_type, measure, value; no cell can run as a
+    formula (an experience text is free text)."""
     scope, quarter = _scope_label(report["scope"]), report["quarter"]
-    return [(scope, quarter, question, kind, measure, _csv_value(value))
+    return [tuple(safe_row((scope, quarter, question, kind, measure, _csv_value(value))))
             for question, kind, measure, value in _rows(report)]

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from tandem.audit.services import audit_record
 from tandem.core.exceptions import NotPermitted, RuleViolation
+from tandem.core.text import check_text
 from tandem.monitor import rules
 from tandem.monitor.models import Experience, QuarterClosure, QuarterEvent, RegionSnapshot
 from tandem.monitor.queries import compute_monitor
@@ -37,6 +38,9 @@ def _check_quarter(quarter: str) -> str:
 
 
 def _check_content(question: str, text: str, answer: bool | None, reasons: list[str]) -> None:
+    check_text(text, field="text")
+    for reason in reasons:
+        check_text(reason, field="reasons", max_length=200)
     if question not in rules.EXPERIENCE_QUESTIONS:
         raise RuleViolation("question_unknown", "Kies een van de vragen G, H, I, J of K.", field="question")
     if question != "J":

@@ -5,6 +5,7 @@ Sources: domain.md §3 (inwoner: reads own dossier, gives/withdraws consent, add
 """
 import datetime as dt
 
+from tandem.core import text as core_text
 from tandem.core.exceptions import RuleViolation
 
 WRONG_CODE = "Deze inlognaam of code klopt niet, of de code is verlopen. Vraag uw hulpverlener om een nieuwe code."
@@ -39,6 +40,7 @@ def check_text(text: str, what: str) -> str:
     text = (text or "").strip()
     if not text:
         raise RuleViolation("text_missing", f"Schrijf eerst {what}.", field="text")
+    core_text.check_text(text, field="text", max_length=None)  # no NUL character (issue 11)
     if len(text) > MAX_TEXT:
         raise RuleViolation("text_too_long", f"Uw tekst is te lang. Gebruik hoogstens {MAX_TEXT} tekens.",
                             field="text")

@@ -124,7 +124,7 @@ def _log_login(member: Member, method: str) -> None:
 @transaction.atomic
 def portal_login_with_bsn(*, bsn: str) -> Member:
     """DigiD through the municipality's OpenID Connect provider: the BSN claim names the member."""
-    members = list(Member.objects.filter(bsn=bsn, is_network=False).select_related("household")) if bsn else []
+    members = list(Member.objects.with_bsn(bsn).filter(is_network=False).select_related("household"))
     if len(members) != 1:
         raise RuleViolation("portal_no_member",
                             "Wij kunnen u niet vinden in een gezinsdossier. Neem contact op met uw hulpverlener.")

@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from stdnum.nl import bsn as stdnum_bsn
+
 from tandem.core.dates import add_months, age_on
 from tandem.core.exceptions import RuleViolation, StaleEdit
 
@@ -52,15 +54,26 @@ def check_not_after_closure(day: dt.date, closed_on: dt.date | None, what: str) 
 
 
 def check_bsn(bsn: str) -> None:
-    """A BSN has 9 digits and passes the elfproef (Wet algemene bepalingen burgerservicenummer)."""
+    """A BSN has 9 digits and passes the elfproef (Wet algemene bepalingen burgerservicenummer); the check is
+    python-stdnum's `stdnum.nl.bsn`."""
     if not bsn:
         return
     if len(bsn) != 9 or not (bsn.isascii() and bsn.isdigit()):  # isdigit() alone accepts '²' and '١'.
         raise RuleViolation("bsn_format", "Een BSN bestaat uit 9 cijfers. Controleer het nummer.", field="bsn")
-    total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1))) - int(bsn[8])
-    if total % 11 != 0 or bsn == "000000000":
+    if bsn == "000000000" or not stdnum_bsn.is_valid(bsn):
         raise RuleViolation("bsn_elfproef", "Dit BSN klopt niet (het voldoet niet aan de elfproef). "
                             "Controleer het nummer.", field="bsn")
+
+
+EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
+
+
+def check_birth_date(birth_date: dt.date | None) -> None:
+    """A member is 0–100 years old (domain §1): a birth date before 1900 is a typing or file error."""
+    if birth_date is not None and birth_date < EARLIEST_BIRTH_DATE:
+        shown = f"{birth_date.day:02d}-{birth_date.month:02d}-{birth_date.year:04d}"  # strftime drops the zeros
+        raise RuleViolation("birth_date_too_early", f"De geboortedatum ({shown}) ligt vóór 1900. Controleer de "
+                            "datum.", field="birth_date")
 
 
 def check_member_age_known(birth_date: dt.date | None, minor: bool | None) -> None:

@@ -18,6 +18,7 @@ from tandem.cases.selectors import is_local_team_of
 from tandem.cases.rules.rights import Action, check_may_register
 from tandem.cases.services.base import begin_change, check_in_trajectory, facts, log_change, require_right, today
 from tandem.core.exceptions import RuleViolation
+from tandem.core.text import check_text
 from tandem.organisations.models import Role
 
 
@@ -41,9 +42,12 @@ def _require_local_team(actor, site) -> None:
 
 
 def _check_member(data: MemberData) -> None:
+    for field in ("given_names", "family_name", "prefix", "relation", "ref"):
+        check_text(getattr(data, field), field=field, max_length=Member._meta.get_field(field).max_length)
     if not data.given_names.strip() or not data.family_name.strip():
         raise RuleViolation("name_missing", "Vul de voornaam en de achternaam in.", field="family_name")
     rules.check_not_future(data.birth_date, today(), "geboortedatum")
+    rules.check_birth_date(data.birth_date)
     if not data.is_network:
         rules.check_member_age_known(data.birth_date, data.minor)
     rules.check_bsn(data.bsn)

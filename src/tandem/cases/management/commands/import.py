@@ -3,12 +3,11 @@
 `tandem import FILE --spreadsheet --site CODE` imports a site's spreadsheet (CSV or XLSX, one row per trajectory;
 docs/spreadsheet-import.md) instead. A .csv or .xlsx file is taken as a spreadsheet without --spreadsheet.
 """  # noqa: N999 (the command is called `import`)
-import json
-import sys
 import zipfile
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tandem.exchange.files import read_json
 from tandem.exchange.importer import ImportFailed, import_document
 from tandem.exchange.spreadsheet import import_spreadsheet
 
@@ -45,19 +44,12 @@ class Command(BaseCommand):
             return import_spreadsheet(name, site_code=site)
         except OSError as error:
             raise CommandError(f"Kan {name} niet lezen: {error.strerror}.") from error
-        except (UnicodeDecodeError, ValueError, zipfile.BadZipFile) as error:
-            raise CommandError(f"{name} is geen leesbare CSV (UTF-8) of XLSX: {error}") from error
+        except (UnicodeDecodeError, zipfile.BadZipFile) as error:
+            raise CommandError(f"{name} is geen leesbare CSV (UTF-8) of XLSX.", returncode=1) from error
 
     def read(self, name: str) -> dict:
-        try:
-            if name == "-":
-                return json.load(sys.stdin)
-            with open(name, encoding="utf-8") as handle:
-                return json.load(handle)
-        except OSError as error:
-            raise CommandError(f"Kan {name} niet lezen: {error.strerror}.") from error
-        except json.JSONDecodeError as error:
-            raise CommandError(f"{name} is geen geldige JSON (regel {error.lineno}, kolom {error.colno}).") from error
+        """Size, encoding and nesting checked before parsing (tandem.exchange.files)."""
+        return read_json(name)
 
     def is_large(self, data) -> bool:
         return isinstance(data, dict) and len(data.get("households") or []) >= PROGRESS_FROM
