@@ -141,3 +141,16 @@ def plan_for(actors):
 @pytest.fixture
 def plan_version(plan_for, family):
     return plan_for(family)
+
+
+@pytest.fixture
+def oidc_provider():
+    """A real OpenID Connect provider on 127.0.0.1 in this process (tests/oidc_provider.py)."""
+    from oidc_provider import Provider
+
+    from tandem.core import openid_connect
+
+    openid_connect._discovered.clear()
+    with Provider() as provider:
+        yield provider
+    openid_connect._discovered.clear()

@@ -9,10 +9,11 @@ from tandem.core.plain_language import hints
 PURPOSE = "veiligheidsplan bekijken"
 
 
-def load_for_reading(user, trajectory_id, *, what: object = None):
-    """The trajectory and the person's access; 404 (logged) when they may not see it. Every read is logged."""
+def load_for_reading(user, trajectory_id, *, what: object = None, action: str = "view"):
+    """The trajectory and the person's access; 404 (logged) when they may not see it. Every read is logged
+    (a PDF as `document_download`)."""
     trajectory, access = find_trajectory(user, trajectory_id)
-    audit_record(actor=user, action="view", household_id=trajectory.household_id, obj=what or trajectory,
+    audit_record(actor=user, action=action, household_id=trajectory.household_id, obj=what or trajectory,
                  purpose=PURPOSE)
     return trajectory, access
 

@@ -136,7 +136,7 @@ def agreement_kept(request, trajectory_id, agreement_id):
 
 @login_required
 def version_pdf(request, trajectory_id, number):
-    trajectory, access = load_for_reading(request.user, trajectory_id)
+    trajectory, access = load_for_reading(request.user, trajectory_id, action="document_download")
     version = _version_or_404(trajectory, number)
     response = HttpResponse(plan_pdf(version, household_name(trajectory, access)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="veiligheidsplan-versie-{number}.pdf"'

@@ -1,0 +1,17 @@
+"""`tandem rotate-keys`: re-encrypt every secret in the database with the newest key of TANDEM_ENCRYPTION_KEYS.
+
+Rotation: put the new key in front (`TANDEM_ENCRYPTION_KEYS=new,old`), restart, run this command, then remove
+the old key. Values are read with any listed key and written with the first."""
+# ruff: noqa: N999  (the command is called `tandem rotate-keys`)
+from django.core.management.base import BaseCommand
+
+from tandem.core.encryption import encrypted_values_rotate
+
+
+class Command(BaseCommand):
+    help = "Versleutel alle geheimen opnieuw met de nieuwste sleutel uit TANDEM_ENCRYPTION_KEYS."
+
+    def handle(self, *args, **options):
+        count = encrypted_values_rotate()
+        self.stdout.write(f"{count} versleutelde waarde(n) opnieuw versleuteld met de nieuwste sleutel. "
+                          "De oude sleutel kan nu uit TANDEM_ENCRYPTION_KEYS.")
