@@ -53,9 +53,13 @@ def _check_deploy(**env):
                           env=environment, capture_output=True, text=True, timeout=120, check=False)
 
 
+PRODUCTION = {"TANDEM_PRODUCTION": "1", "TANDEM_ALLOWED_HOSTS": "tandem.example.nl",
+              "TANDEM_SECRET_KEY": "Zq8$3vB!pX7wL2#nR5tY9uE1oI4aS6dF0gH-kj8Hq2mN4bV6cX8zL1pO3iU5yT7",
+              "TANDEM_ENCRYPTION_KEYS": "k7Vq2Lx9Rt4Wm8Zp3Nc6Hs1Jd5Fg0Bb7Yy2Ee9Uu4Ii"}
+
+
 def test_check_deploy_is_clean_in_production_mode():
-    result = _check_deploy(TANDEM_PRODUCTION="1", TANDEM_SECRET_KEY="Zq8$3vB!pX7wL2#nR5tY9uE1oI4aS6dF0gH-kj8Hq2mN4bV6cX8zL1pO3iU5yT7",
-                           TANDEM_ALLOWED_HOSTS="tandem.example.nl")
+    result = _check_deploy(**PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -63,3 +67,16 @@ def test_check_deploy_is_clean_in_production_mode():
 def test_production_mode_needs_a_secret_from_the_environment():
     result = _check_deploy(TANDEM_PRODUCTION="1")
     assert result.returncode != 0 and "TANDEM_SECRET_KEY" in result.stderr
+
+
+def test_production_mode_refuses_the_public_development_keys():
+    from tandem.config.settings import _DEV_ENCRYPTION_KEY, _DEV_SECRET_KEY
+
+    result = _check_deploy(**{**PRODUCTION, "TANDEM_SECRET_KEY": _DEV_SECRET_KEY})
+    assert result.returncode != 0 and "TANDEM_SECRET_KEY" in result.stderr
+    for keys in (None, _DEV_ENCRYPTION_KEY, f"{PRODUCTION['TANDEM_ENCRYPTION_KEYS']},{_DEV_ENCRYPTION_KEY}", "te-kort"):
+        environment = {k: v for k, v in PRODUCTION.items() if k != "TANDEM_ENCRYPTION_KEYS" or keys}
+        if keys:
+            environment["TANDEM_ENCRYPTION_KEYS"] = keys
+        result = _check_deploy(**environment)
+        assert result.returncode != 0 and "TANDEM_ENCRYPTION_KEYS" in result.stderr, keys
