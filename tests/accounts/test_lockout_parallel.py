@@ -76,6 +76,7 @@ def test_41_simultaneous_password_guesses_check_at_most_5(live_server, actors, p
     wrong = [{"username": "anna", "password": f"fout-{n}-wachtwoord"} for n in range(BURST - 1)]
     responses, right = _burst(live_server.url + "/inloggen/", wrong, {"username": "anna", "password": password},
                               counter)
+    print(f"{BURST} tegelijk: {counter.checks} wachtwoorden gecontroleerd")  # the figure for docs (pytest -s)
     assert counter.checks <= lockout.ACCOUNT_LIMIT, f"{counter.checks} wachtwoorden gecontroleerd"
     assert all(r.status_code == 200 for r in responses)  # refused on the page, never a server error
     assert right.status_code == 200 and "Te veel mislukte pogingen" in right.text
@@ -92,6 +93,7 @@ def test_41_simultaneous_portal_codes_check_at_most_5(live_server, mother, monke
     wrong = [{"login_name": issued.login_name, "code": f"AAAA-AA{n:02d}"} for n in range(BURST - 1)]
     responses, right = _burst(live_server.url + "/mijn/inloggen/", wrong,
                               {"login_name": issued.login_name, "code": issued.code}, counter)
+    print(f"{BURST} tegelijk: {counter.checks} codes gecontroleerd")
     assert counter.checks <= LOCKOUT_AFTER, f"{counter.checks} codes gecontroleerd"
     assert all(r.status_code == 200 for r in responses)
     assert right.status_code == 200 and "te vaak" in right.text
