@@ -116,3 +116,13 @@ def test_a_missing_key_is_an_error_not_a_silent_ciphertext(device):
 
 def test_repr_never_shows_the_secret(device):
     assert device.key not in repr(device) and SECRET not in str(device)
+
+
+def test_commands_name_a_missing_key_in_dutch_without_a_traceback(device):
+    from django.core.management import CommandError, call_command
+
+    with override_settings(TANDEM_ENCRYPTION_KEYS=["een-andere-lange-sleutel-van-minstens-32-tekens"]):
+        for command in (["rotate-keys"], ["totp-code", "anna"]):
+            with pytest.raises(CommandError, match="TANDEM_ENCRYPTION_KEYS"):
+                call_command(*command)
+    assert AuthenticatorDevice.objects.get(pk=device.pk).base32_secret == SECRET  # nothing was changed

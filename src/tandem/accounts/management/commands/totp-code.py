@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.crypto import constant_time_compare
 
 from tandem.accounts.models import AuthenticatorDevice
+from tandem.core.encryption import UnreadableSecret
 from tandem.demo.people import DEMO_TOTP_SECRET
 
 
@@ -17,7 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("username", help="gebruikersnaam van een demogebruiker, bijvoorbeeld sanne.bakker")
 
     def handle(self, *args, username, **options):
-        device = AuthenticatorDevice.objects.filter(user__username=username, confirmed=True).first()
+        try:
+            device = AuthenticatorDevice.objects.filter(user__username=username, confirmed=True).first()
+        except UnreadableSecret as exc:
+            raise CommandError(str(exc)) from exc
         demo_key = AuthenticatorDevice.key_from_base32(DEMO_TOTP_SECRET)
         if device is None or not constant_time_compare(device.key, demo_key):
             raise CommandError("Alleen voor demogebruikers met de openbare demosleutel. Andere gebruikers vinden "

@@ -3,15 +3,18 @@
 Rotation: put the new key in front (`TANDEM_ENCRYPTION_KEYS=new,old`), restart, run this command, then remove
 the old key. Values are read with any listed key and written with the first."""
 # ruff: noqa: N999  (the command is called `tandem rotate-keys`)
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from tandem.core.encryption import encrypted_values_rotate
+from tandem.core.encryption import UnreadableSecret, encrypted_values_rotate
 
 
 class Command(BaseCommand):
     help = "Versleutel alle geheimen opnieuw met de nieuwste sleutel uit TANDEM_ENCRYPTION_KEYS."
 
     def handle(self, *args, **options):
-        count = encrypted_values_rotate()
+        try:
+            count = encrypted_values_rotate()
+        except UnreadableSecret as exc:  # nothing changed: it is one transaction
+            raise CommandError(str(exc)) from exc
         self.stdout.write(f"{count} versleutelde waarde(n) opnieuw versleuteld met de nieuwste sleutel. "
                           "De oude sleutel kan nu uit TANDEM_ENCRYPTION_KEYS.")
