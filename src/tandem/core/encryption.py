@@ -78,6 +78,6 @@ def encrypted_values_rotate() -> int:
     """Re-encrypt every encrypted value with the newest key (`tandem rotate-keys`); the number of values."""
     count = 0
     for model, name in encrypted_fields():
-        for pk, value in model._base_manager.exclude(**{name: None}).values_list("pk", name).iterator():
+        for pk, value in list(model._base_manager.exclude(**{name: None}).values_list("pk", name)):
             count += model._base_manager.filter(pk=pk).update(**{name: value})
     return count
