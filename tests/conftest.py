@@ -9,6 +9,7 @@
 - expert: Gijs, expert by experience (Samenkracht!)
 """
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,19 @@ PASSWORD = "Tandem-test-2024!"
 def password():
     """The password of every test actor (for tests that log in through the login page)."""
     return PASSWORD
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite the test database is a file, not shared-cache memory: then the live server and threads get
+    their own connections and SQLite's real locking, as in production (tests/accounts/test_lockout_parallel.py
+    fires simultaneous sign-ins at it)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
+        name = Path(database["NAME"])
+        database.setdefault("TEST", {})["NAME"] = str(name.with_name(f"test-{name.name}"))
 
 
 @pytest.fixture
@@ -183,3 +197,16 @@ def owner_sql(db):
             cursor.execute(sql, params)
 
     return run
+
+
+@pytest.fixture
+def oidc_provider():
+    """A real OpenID Connect provider on 127.0.0.1 in this process (tests/oidc_provider.py)."""
+    from oidc_provider import Provider
+
+    from tandem.core import openid_connect
+
+    openid_connect._discovered.clear()
+    with Provider() as provider:
+        yield provider
+    openid_connect._discovered.clear()

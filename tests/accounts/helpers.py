@@ -2,20 +2,23 @@
 import time
 
 from django.urls import reverse
-from django.utils import timezone
 
-from tandem.accounts import totp
-from tandem.accounts.models import TotpDevice
+from tandem.accounts.models import AuthenticatorDevice
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-def give_device(user, secret: str = SECRET) -> TotpDevice:
-    return TotpDevice.objects.create(user=user, secret=secret, confirmed_at=timezone.now())
+def give_device(user, secret: str = SECRET) -> AuthenticatorDevice:
+    return AuthenticatorDevice.objects.create(user=user, name="Test", confirmed=True,
+                                              key=AuthenticatorDevice.key_from_base32(secret))
+
+
+def _device(secret: str) -> AuthenticatorDevice:
+    return AuthenticatorDevice(key=AuthenticatorDevice.key_from_base32(secret))
 
 
 def code(secret: str = SECRET, offset_steps: int = 0) -> str:
-    return totp.code_at(secret, time.time() + offset_steps * totp.STEP)
+    return _device(secret).code_at(time.time() + offset_steps * 30)
 
 
 def password_step(client, username: str, password: str, **extra):
@@ -23,5 +26,6 @@ def password_step(client, username: str, password: str, **extra):
 
 
 def wrong_code(secret: str = SECRET) -> str:
-    """A well-formed code that is not valid now."""
-    return next(c for c in ("123456", "654321", "111111") if totp.matching_step(secret, c) is None)
+    """A well-formed code that is not valid now (nor one step either side)."""
+    valid = {code(secret, offset) for offset in (-1, 0, 1)}
+    return next(c for c in ("123456", "654321", "111111", "222222") if c not in valid)

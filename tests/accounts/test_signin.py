@@ -1,7 +1,8 @@
-"""Two steps for every professional: password, then a TOTP code; set up on first sign-in; no replay."""
+"""Two steps for every professional: password, then a TOTP code; set up on first sign-in (QR code, recovery
+codes shown once); no replay."""
 from django.urls import reverse
 
-from tandem.accounts.models import TotpDevice
+from tandem.accounts.models import AuthenticatorDevice, RecoveryCode
 from tandem.accounts.verification import VERIFIED_KEY
 from tandem.audit.models import AuditEvent
 
@@ -56,20 +57,54 @@ def test_a_wrong_code_is_refused_and_logged_without_the_code(client, actors, pas
     assert wrong not in str(AuditEvent.objects.values_list("detail", "object_id", "purpose"))
 
 
-def test_first_sign_in_sets_up_the_app(client, actors, password):
+def test_first_sign_in_sets_up_the_app_with_a_qr_code_and_recovery_codes(client, actors, password):
     response = password_step(client, "anna", password)
     assert response["Location"] == SETUP
     page = client.get(SETUP).content.decode()
-    device = TotpDevice.objects.get(user=actors["consulent"])
-    assert device.confirmed_at is None and device.secret in page and "otpauth://totp/Tandem" in page
-    assert client.get(SETUP).content.decode().count(device.secret) >= 1  # the same secret on a second visit
-    assert client.post(SETUP, {"code": wrong_code(device.secret)}).status_code == 200
-    response = client.post(SETUP, {"code": code(device.secret)})
-    assert response.status_code == 302 and response["Location"] == MY_FAMILIES
+    device = AuthenticatorDevice.objects.get(user=actors["consulent"])
+    assert not device.confirmed and device.base32_secret in page and "otpauth://totp/Tandem" in page
+    assert 'src="data:image/svg+xml' in page and "QR-code" in page  # an image CSP allows (img-src data:)
+    assert client.get(SETUP).content.decode().count(device.base32_secret) >= 1  # the same secret again
+    assert client.post(SETUP, {"code": wrong_code(device.base32_secret)}).status_code == 200
+    response = client.post(SETUP, {"code": code(device.base32_secret)})
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    codes = response.context["codes"]
+    assert len(codes) == 10 and len(set(codes)) == 10 and all(c in response.content.decode() for c in codes)
+    assert not RecoveryCode.objects.filter(code_hash__in=codes).exists()  # only keyed hashes are stored
+    assert response.context["next"] == MY_FAMILIES
     device.refresh_from_db()
-    assert device.confirmed_at is not None and device.last_used_step is not None
+    assert device.confirmed and device.last_t > 0
     assert client.get(SETUP)["Location"] == MY_FAMILIES  # verified: nothing more to set up
-    assert AuditEvent.objects.filter(action="totp_confirmed").exists()
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {"totp_confirmed", "recovery_codes_created", "sign_in"} <= actions
+
+
+def test_a_recovery_code_signs_in_once(client, actors, password):
+    from tandem.accounts.services import recovery_codes_create
+
+    give_device(actors["consulent"])
+    codes = recovery_codes_create(user=actors["consulent"])
+    password_step(client, "anna", password)
+    assert "herstelcode" in client.get(VERIFY).content.decode()
+    response = client.post(reverse("accounts:recovery"), {"code": codes[3].lower().replace("-", " ")})
+    assert response.status_code == 302 and response["Location"] == MY_FAMILIES
+    assert AuditEvent.objects.filter(action="sign_in", detail={"method": "recovery_code"}).exists()
+    client.post(reverse("logout"))
+    password_step(client, "anna", password)
+    response = client.post(reverse("accounts:recovery"), {"code": codes[3]})
+    assert response.status_code == 200 and "al gebruikt" in response.content.decode()
+    assert client.get(MY_FAMILIES)["Location"] == VERIFY
+    assert client.post(reverse("accounts:recovery"), {"code": codes[4]})["Location"] == MY_FAMILIES
+
+
+def test_new_recovery_codes_replace_the_old_ones(actors):
+    from tandem.accounts.services import recovery_codes_create, use_recovery_code
+
+    first = recovery_codes_create(user=actors["consulent"])
+    second = recovery_codes_create(user=actors["consulent"])
+    assert use_recovery_code(actors["consulent"], first[0]) is None
+    assert use_recovery_code(actors["consulent"], second[0]) == 9
+    assert use_recovery_code(actors["partner"], second[1]) is None  # someone else's code is nothing
 
 
 def test_setup_is_refused_once_a_device_is_confirmed(client, actors, password):

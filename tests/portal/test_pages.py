@@ -88,3 +88,17 @@ def test_every_portal_read_is_logged_as_the_resident(resident, mother, entries, 
     assert len(events) == 8
     assert all(e.actor_role == RESIDENT_ROLE and e.household_id == mother.household_id for e in events)
     assert all("Fatima" not in e.actor_name for e in events)  # the log stores no names of the dossier
+
+
+def test_a_refused_request_gets_its_own_log_action(resident, mother, other_entry):
+    """Asking for another household's note is refused with the same 404, and logged as such."""
+    assert resident.get(reverse("portal:entry", args=[other_entry.pk])).status_code == 404
+    event = AuditEvent.objects.filter(action="portal_access_denied").get()
+    assert event.household_id == mother.household_id and event.detail["page"] == "entry"
+    assert event.actor_role == RESIDENT_ROLE and set(event.detail) == {"member", "page"}
+
+
+def test_the_download_gets_its_own_log_action(resident, mother):
+    assert resident.get(reverse("portal:download")).status_code == 200
+    event = AuditEvent.objects.order_by("id").last()
+    assert event.action == "portal_download" and event.household_id == mother.household_id

@@ -26,3 +26,14 @@ def test_pdf_holds_the_plan_in_plain_dutch(client, actors, family):
                      "Vader wil eerst nadenken"]:
         assert expected in text, expected
     assert "gemiddeld" not in text
+
+
+def test_the_pdf_download_gets_its_own_log_action(client, actors, family):
+    from tandem.audit.models import AuditEvent
+
+    services.plan_version_create(actor=actors["consulent"], trajectory=family, data=make_plan())
+    client.force_login(actors["consulent"])
+    assert client.get(reverse("safetyplan:pdf", args=[family.pk, 1])).status_code == 200
+    event = AuditEvent.objects.order_by("id").last()
+    assert event.action == "document_download" and event.household_id == family.household_id
+    assert event.actor_id == actors["consulent"].pk

@@ -56,14 +56,16 @@ def _check_deploy(**env):
                           env=environment, capture_output=True, text=True, timeout=120, check=False)
 
 
-# Production keys of the data (issue 11): examples only, made for this test.
-DATA_KEYS = {"TANDEM_AUDIT_KEY": "voorbeeld-logboeksleutel-alleen-voor-deze-test-9f3a",
-             "TANDEM_ENCRYPTION_KEYS": "dm9vcmJlZWxkc2xldXRlbC1hbGxlZW4tdGVzdC0xMjM="}
+PRODUCTION = {"TANDEM_PRODUCTION": "1", "TANDEM_ALLOWED_HOSTS": "tandem.example.nl",
+              "TANDEM_SECRET_KEY": "Zq8$3vB!pX7wL2#nR5tY9uE1oI4aS6dF0gH-kj8Hq2mN4bV6cX8zL1pO3iU5yT7",
+              # Production keys of the data (issue 11): examples only, made for this test.
+              "TANDEM_AUDIT_KEY": "voorbeeld-logboeksleutel-alleen-voor-deze-test-9f3a",
+              "TANDEM_ENCRYPTION_KEYS": "dm9vcmJlZWxkc2xldXRlbC1hbGxlZW4tdGVzdC0xMjM="}
+DATA_KEYS = {k: PRODUCTION[k] for k in ("TANDEM_AUDIT_KEY", "TANDEM_ENCRYPTION_KEYS")}
 
 
 def test_check_deploy_is_clean_in_production_mode():
-    result = _check_deploy(TANDEM_PRODUCTION="1", TANDEM_SECRET_KEY="Zq8$3vB!pX7wL2#nR5tY9uE1oI4aS6dF0gH-kj8Hq2mN4bV6cX8zL1pO3iU5yT7",
-                           TANDEM_ALLOWED_HOSTS="tandem.example.nl", **DATA_KEYS)
+    result = _check_deploy(**PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -81,3 +83,17 @@ def test_production_mode_needs_the_data_keys_and_refuses_the_development_ones():
     assert missing.returncode != 0 and "vraagt om TANDEM_AUDIT_KEY" in missing.stderr
     public = _check_deploy(**secret, **{**DATA_KEYS, "TANDEM_AUDIT_KEY": DEV_AUDIT_KEY})
     assert public.returncode != 0 and "TANDEM_AUDIT_KEY bevat de openbare ontwikkelsleutel" in public.stderr
+
+
+def test_production_mode_refuses_the_public_development_keys():
+    from tandem.config.settings import _DEV_SECRET_KEY
+    from tandem.core.keys import DEV_ENCRYPTION_KEY as _DEV_ENCRYPTION_KEY
+
+    result = _check_deploy(**{**PRODUCTION, "TANDEM_SECRET_KEY": _DEV_SECRET_KEY})
+    assert result.returncode != 0 and "TANDEM_SECRET_KEY" in result.stderr
+    for keys in (None, _DEV_ENCRYPTION_KEY, f"{PRODUCTION['TANDEM_ENCRYPTION_KEYS']},{_DEV_ENCRYPTION_KEY}", "te-kort"):
+        environment = {k: v for k, v in PRODUCTION.items() if k != "TANDEM_ENCRYPTION_KEYS" or keys}
+        if keys:
+            environment["TANDEM_ENCRYPTION_KEYS"] = keys
+        result = _check_deploy(**environment)
+        assert result.returncode != 0 and "TANDEM_ENCRYPTION_KEYS" in result.stderr, keys

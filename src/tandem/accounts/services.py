@@ -1,38 +1,20 @@
-"""Strong sign-in: lock-out after repeated failures, TOTP devices, and the access-log entries of signing in.
+"""Strong sign-in: the second-factor devices (django-otp), recovery codes, and the access-log entries of signing
+in and out. The lock-out itself is `accounts/lockout.py`.
 
 Audit entries name the step and the method, never the typed login name, password or code."""
-import hashlib
-import hmac
-from datetime import timedelta
+import secrets
 
-from django.conf import settings
+import django_otp
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django_otp.util import random_hex
 
-from tandem.accounts import totp
-from tandem.accounts.models import AttemptKind, LoginAttempt, TotpDevice
+from tandem.accounts import lockout
+from tandem.accounts.models import AuthenticatorDevice, RecoveryCode, RecoveryCodeDevice
 from tandem.audit.services import audit_record
 
-MAX_FAILURES = 5
-WINDOW = timedelta(minutes=15)  # failures counted within, and the length of a lock-out
-LOCKED = ("Te veel mislukte pogingen. Om uw account te beschermen kunt u 15 minuten niet inloggen. "
-          "Probeer het daarna opnieuw, of vraag uw beheerder om hulp.")
-
-
-def attempt_key(username: str) -> str:
-    name = (username or "").strip().lower().encode()
-    return hmac.new(settings.SECRET_KEY.encode(), b"login:" + name, hashlib.sha256).hexdigest()
-
-
-def _last_lockout(key: str):
-    return LoginAttempt.objects.filter(key=key, kind=AttemptKind.LOCKOUT).order_by("-at").first()
-
-
-def is_locked(username: str, *, now=None) -> bool:
-    now = now or timezone.now()
-    lockout = _last_lockout(attempt_key(username))
-    return lockout is not None and lockout.at > now - WINDOW
+RECOVERY_CODES = 10
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read and type; 10 chars = 50 bits
 
 
 def refuse_locked(*, user, step: str) -> None:
@@ -40,22 +22,13 @@ def refuse_locked(*, user, step: str) -> None:
     audit_record(actor=user, action="sign_in_refused", detail={"step": step, "reason": "locked"})
 
 
-@transaction.atomic
-def register_failure(username: str, *, user, step: str, now=None) -> bool:
-    """Count one failed attempt; True when it starts a lock-out (MAX_FAILURES within WINDOW)."""
-    now, key = now or timezone.now(), attempt_key(username)
-    LoginAttempt.objects.create(key=key, at=now, kind=AttemptKind.FAILURE, step=step)
-    since = now - WINDOW
-    lockout = _last_lockout(key)
-    if lockout is not None and lockout.at > since:
-        since = lockout.at
-    failures = LoginAttempt.objects.filter(key=key, kind=AttemptKind.FAILURE, at__gte=since).count()
-    if failures < MAX_FAILURES:
-        audit_record(actor=user, action="sign_in_failed", detail={"step": step})
-        return False
-    LoginAttempt.objects.create(key=key, at=now, kind=AttemptKind.LOCKOUT, step=step)
-    audit_record(actor=user, action="sign_in_locked", detail={"step": step, "failures": failures})
-    return True
+def record_failure(attempt: lockout.Attempt, *, user, step: str) -> bool:
+    """A failed password or code: counted (it keeps its place) and logged. True when it started a lock-out."""
+    if lockout.attempt_failed(attempt):
+        audit_record(actor=user, action="sign_in_locked", detail={"step": step, "failures": lockout.ACCOUNT_LIMIT})
+        return True
+    audit_record(actor=user, action="sign_in_failed", detail={"step": step})
+    return False
 
 
 def log_failure(*, user, step: str) -> None:
@@ -65,36 +38,63 @@ def log_failure(*, user, step: str) -> None:
 
 def register_success(user, *, method: str) -> None:
     """Fully signed in (both factors, or the organisation's provider with multi-factor)."""
-    LoginAttempt.objects.filter(key=attempt_key(user.get_username()), kind=AttemptKind.FAILURE).delete()
+    lockout.account_clear(user.get_username())
     audit_record(actor=user, action="sign_in", detail={"method": method})
 
 
-def confirmed_device(user) -> TotpDevice | None:
-    return TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
+def sign_out_record(user) -> None:
+    audit_record(actor=user, action="sign_out")
 
 
-def device_for_setup(user) -> TotpDevice:
+def confirmed_device(user) -> AuthenticatorDevice | None:
+    return AuthenticatorDevice.objects.devices_for_user(user, confirmed=True).first()
+
+
+def device_for_setup(user) -> AuthenticatorDevice:
     """The unconfirmed device being set up (the same secret on every visit until it is confirmed)."""
-    device, _ = TotpDevice.objects.get_or_create(user=user, defaults={"secret": totp.new_secret()})
+    device, _ = AuthenticatorDevice.objects.get_or_create(
+        user=user, defaults={"name": "Authenticator-app", "confirmed": False, "key": random_hex(20)})
     return device
 
 
-def use_code(device: TotpDevice, code: str) -> bool:
-    """True when `code` is valid now and newer than the last one used; records its step (no replay)."""
-    step = totp.matching_step(device.secret, code, after_step=device.last_used_step)
-    if step is None:
-        return False
-    newer = TotpDevice.objects.filter(Q(last_used_step__isnull=True) | Q(last_used_step__lt=step), pk=device.pk)
-    if not newer.update(last_used_step=step):  # someone used this step at the same moment
-        return False
-    device.last_used_step = step
-    return True
+def use_code(device: AuthenticatorDevice, code: str) -> bool:
+    """True when `code` is valid now and newer than the last one used (django_otp.verify_token locks the device
+    row on PostgreSQL; the device claims the time step with a conditional UPDATE on every database)."""
+    return django_otp.verify_token(device.user, device.persistent_id, code) is not None
 
 
-def confirm_device(device: TotpDevice, code: str) -> bool:
+def use_recovery_code(user, code: str) -> int | None:
+    """Use up one recovery code; the number left, or None when the code is not (or no longer) valid."""
+    device = RecoveryCodeDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None or django_otp.verify_token(user, device.persistent_id, code) is None:
+        return None
+    return device.codes.filter(used_at__isnull=True).count()
+
+
+def _new_recovery_code() -> str:
+    raw = get_random_string(10, RECOVERY_ALPHABET)
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+@transaction.atomic
+def recovery_codes_create(*, user) -> list[str]:
+    """Ten new one-time recovery codes; earlier ones stop working. Shown once: only keyed hashes are stored."""
+    device, _ = RecoveryCodeDevice.objects.get_or_create(user=user, defaults={"name": "Herstelcodes"})
+    device.codes.all().delete()
+    codes = [_new_recovery_code() for _ in range(RECOVERY_CODES)]
+    for code in codes:
+        salt = secrets.token_hex(8)
+        RecoveryCode.objects.create(device=device, salt=salt, code_hash=RecoveryCode.hash_for(code, salt))
+    audit_record(actor=user, action="recovery_codes_created", obj=device, detail={"count": len(codes)})
+    return codes
+
+
+@transaction.atomic
+def device_confirm(*, device: AuthenticatorDevice, code: str) -> list[str] | None:
+    """The first correct code confirms the app; returns the new recovery codes (None: the code was wrong)."""
     if not use_code(device, code):
-        return False
-    device.confirmed_at = timezone.now()
-    device.save(update_fields=["confirmed_at"])
+        return None
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
     audit_record(actor=device.user, action="totp_confirmed", obj=device)
-    return True
+    return recovery_codes_create(user=device.user)

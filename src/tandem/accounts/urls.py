@@ -7,7 +7,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("code/", views.verify, name="verify"),
+    path("herstelcode/", views.recovery, name="recovery"),
     path("instellen/", views.setup, name="setup"),
-    path("organisatie/", views.oidc_start, name="oidc_start"),
-    path("organisatie/terug/", views.oidc_callback, name="oidc_callback"),
+    path("organisatie/", views.OrganisationStart.as_view(), name="oidc_start"),
+    path("organisatie/terug/", views.OrganisationCallback.as_view(), name="oidc_callback"),
 ]

@@ -17,7 +17,8 @@ def envint(name: str, default: int) -> int:
 
 DEBUG = envbool("TANDEM_DEBUG", "False")
 # Production must set TANDEM_SECRET_KEY; the fallback is for local trials and tests only.
-SECRET_KEY = os.environ.get("TANDEM_SECRET_KEY", "dev-only-insecure-key-set-TANDEM_SECRET_KEY-in-production")
+_DEV_SECRET_KEY = "dev-only-insecure-key-set-TANDEM_SECRET_KEY-in-production"
+SECRET_KEY = os.environ.get("TANDEM_SECRET_KEY", _DEV_SECRET_KEY)
 ALLOWED_HOSTS = [h for h in os.environ.get("TANDEM_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 
 INSTALLED_APPS = [
@@ -152,8 +153,9 @@ TANDEM_PRODUCTION = envbool("TANDEM_PRODUCTION", "False")
 if TANDEM_PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured
 
-    if not os.environ.get("TANDEM_SECRET_KEY"):
-        raise ImproperlyConfigured("TANDEM_PRODUCTION=1 vraagt om TANDEM_SECRET_KEY (een lange, willekeurige sleutel).")
+    if not os.environ.get("TANDEM_SECRET_KEY") or SECRET_KEY == _DEV_SECRET_KEY:
+        raise ImproperlyConfigured("TANDEM_PRODUCTION=1 vraagt om TANDEM_SECRET_KEY (een lange, willekeurige sleutel, "
+                                  "niet de openbare ontwikkelsleutel).")
     if DEBUG:
         raise ImproperlyConfigured("TANDEM_DEBUG mag niet aan staan met TANDEM_PRODUCTION=1.")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("TANDEM_SECURE_COOKIES", str(TANDEM_PRODUCTION))
@@ -161,7 +163,8 @@ SECURE_SSL_REDIRECT = envbool("TANDEM_SSL_REDIRECT", str(TANDEM_PRODUCTION))
 SECURE_HSTS_SECONDS = envint("TANDEM_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("TANDEM_HSTS_INCLUDE_SUBDOMAINS", str(SECURE_HSTS_SECONDS > 0))
 SECURE_HSTS_PRELOAD = envbool("TANDEM_HSTS_PRELOAD", str(SECURE_HSTS_SECONDS > 0))
-if envbool("TANDEM_BEHIND_PROXY", "False"):  # TLS ends at a reverse proxy that sets X-Forwarded-Proto
+TANDEM_BEHIND_PROXY = envbool("TANDEM_BEHIND_PROXY", "False")
+if TANDEM_BEHIND_PROXY:  # TLS ends at a reverse proxy that sets X-Forwarded-Proto (and X-Forwarded-For)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Data security (issue 11; docs/security.md): keys outside the database, import limits ---
@@ -184,3 +187,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update({
         "transaction_mode": "IMMEDIATE", "timeout": envint("TANDEM_SQLITE_TIMEOUT", 30),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"})
+# --- Sign-in (issue 11; docs/security.md "Strong sign-in"): django-otp devices, OpenID Connect through
+# mozilla-django-oidc (backends answer only at their own callback URL), an absolute session lifetime.
+INSTALLED_APPS += ["django_otp"]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "tandem.accounts.oidc.OrganisationBackend",
+                           "tandem.portal.oidc.DigiDBackend"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+                  "tandem.accounts.middleware.SessionLifetimeMiddleware")
+# Signed in for at most this long, however active (the idle timeout is TANDEM_SESSION_SECONDS).
+TANDEM_SESSION_MAX_SECONDS = envint("TANDEM_SESSION_MAX_SECONDS", 10 * 60 * 60)

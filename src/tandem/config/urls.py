@@ -1,14 +1,13 @@
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from tandem.accounts.views import SignInView
+from tandem.accounts.views import SignInView, SignOutView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:my_families", permanent=False)),
     path("inloggen/", SignInView.as_view(), name="login"),
     path("inloggen/", include("tandem.accounts.urls")),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", SignOutView.as_view(), name="logout"),
     path("gezinnen/", include("tandem.cases.urls")),
     path("gezinnen/", include("tandem.workspace.urls")),
     path("monitor/", include("tandem.monitor.urls")),

@@ -20,7 +20,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import FieldError, ImproperlyConfigured
-from django.db import models
+from django.db import models, transaction
+
+
+class UnreadableSecret(ImproperlyConfigured):
+    """A value in the database that none of the configured keys can open (a key was dropped too early)."""
 
 
 @lru_cache(maxsize=4)
@@ -42,8 +46,8 @@ def decrypt(token: str) -> str:
     try:
         return fernet().decrypt(token.encode()).decode()
     except InvalidToken as error:
-        raise ImproperlyConfigured("Een versleuteld gegeven is met geen van de sleutels in TANDEM_ENCRYPTION_KEYS "
-                                   "te openen (ontbreekt een oude sleutel?).") from error
+        raise UnreadableSecret("Een versleuteld gegeven is met geen van de sleutels in TANDEM_ENCRYPTION_KEYS "
+                               "te openen (ontbreekt een oude sleutel?).") from error
 
 
 def rotate(token: str) -> str:
@@ -99,3 +103,34 @@ class EncryptedTextField(models.TextField):
             raise FieldError(f"{self.name} is versleuteld en kan niet worden doorzocht; gebruik "
                              f"{self.digest_field or 'een sleutel-hash'}.")
         return super().get_lookup(lookup_name)
+
+
+def encrypted_fields() -> list[tuple[type[models.Model], list[EncryptedTextField]]]:
+    """Every model with encrypted fields (the BSN, the two-factor keys), and those fields."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        fields = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        if fields:
+            found.append((model, fields))
+    return found
+
+
+@transaction.atomic
+def rotate_model(model, fields, batch: int = 1000) -> int:
+    """Every row of `model` under the newest key (values are read decrypted and written encrypted), with its
+    lookup hash recomputed. Returns the number of rows."""
+    names = [f.name for f in fields] + [f.digest_field for f in fields if f.digest_field]
+    rows = list(model._default_manager.select_for_update().only("pk", *names))
+    for row in rows:
+        for field in fields:
+            if field.digest_field:
+                setattr(row, field.digest_field, lookup_digest(getattr(row, field.name), field.digest_field))
+    model._default_manager.bulk_update(rows, names, batch_size=batch)
+    return len(rows)
+
+
+def encrypted_values_rotate() -> int:
+    """Re-encrypt everything encrypted at rest with the newest key (`tandem encryption rotate`): rows changed."""
+    return sum(rotate_model(model, fields) for model, fields in encrypted_fields())

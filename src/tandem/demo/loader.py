@@ -3,9 +3,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils import timezone
 
-from tandem.accounts.models import TotpDevice
+from tandem.accounts.models import AuthenticatorDevice
 from tandem.cases.models import Household
 from tandem.demo import journal
 from tandem.demo.generator import build_document
@@ -38,11 +37,12 @@ def load_demo() -> tuple[ImportResult, list[Login]]:
         result = import_document(build_document(), extra_steps=journal.extra_steps)
         load_programme_demo(Region.objects.get(code=REGION["code"]))
         logins, hashed = [], make_password(DEMO_PASSWORD)  # hashed once: the password is shared and documented
+        demo_key = AuthenticatorDevice.key_from_base32(DEMO_TOTP_SECRET)
         for data in PROFESSIONALS:
             user = User.objects.select_related("organisation").get(ref=data["ref"])
             user.password = hashed
             user.save(update_fields=["password"])
-            TotpDevice.objects.update_or_create(  # the second factor with the public demo secret
-                user=user, defaults={"secret": DEMO_TOTP_SECRET, "confirmed_at": timezone.now()})
+            AuthenticatorDevice.objects.update_or_create(  # the second factor with the public demo secret
+                user=user, defaults={"key": demo_key, "confirmed": True, "name": "Demo"})
             logins.append(Login(user.username, user.get_role_display(), user.organisation.name))
     return result, logins

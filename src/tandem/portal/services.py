@@ -7,8 +7,9 @@ dossier's own `consent_withdraw`, so the same guardrails hold however a withdraw
 import datetime as dt
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import check_password, get_hasher, make_password
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,6 +23,7 @@ from tandem.cases.services.base import require_right
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.portal import rules
 from tandem.portal.models import (
+    LOCKOUT_AFTER,
     CorrectionRequest,
     CorrectionStatus,
     PortalInvite,
@@ -84,34 +86,70 @@ def portal_invite_create(*, actor, member: Member, minutes: int = CODE_MINUTES) 
     return IssuedInvite(invite=invite, login_name=invite.login_name, code=code)
 
 
-def _latest_invite(login_name: str) -> PortalInvite:
-    invite = (PortalInvite.objects.select_for_update().select_related("member")
-              .filter(login_name=login_name.strip().lower()).order_by("-created_at").first())
-    if invite is None:
-        make_password("")  # as slow as checking a code: the answer does not tell whether the name exists
-        raise RuleViolation("portal_code_invalid", rules.WRONG_CODE)
-    return invite
+@lru_cache(maxsize=4)
+def _stand_in_hash(algorithm: str) -> str:
+    """A hash of a random code made by the current hasher: checked when there is no usable invite, so that
+    every answer costs the same one hash check (an unknown name is not answered faster)."""
+    return make_password(secrets.token_urlsafe(16), hasher=algorithm)
+
+
+def _claim_try(invite: PortalInvite, now) -> bool:
+    """Count this try before checking the code (one conditional UPDATE), so simultaneous tries can never check
+    more than LOCKOUT_AFTER codes; false when the code is used, expired or locked."""
+    return bool(PortalInvite.objects.filter(pk=invite.pk, used_at__isnull=True, expires_at__gt=now,
+                                            failed_attempts__lt=LOCKOUT_AFTER)
+                .update(failed_attempts=F("failed_attempts") + 1))
+
+
+def portal_login_refused(*, reason: str, member: Member | None = None) -> None:
+    """A refused sign-in to the portal (`portal_login_failed`): with the household when the member is known, so
+    the family sees it under "Wie keek er"; never the typed name or code."""
+    audit_record(actor=ResidentActor(member) if member else None, action="portal_login_failed",
+                 household_id=member.household_id if member else None, obj=member,
+                 purpose="inloggen op het gezinsdossier",
+                 detail={"reason": reason, **({"member": str(member.pk)} if member else {})})
+
+
+def _refuse(invite: PortalInvite | None, reason: str, message: str) -> RuleViolation:
+    portal_login_refused(reason=reason, member=invite.member if invite is not None else None)
+    return RuleViolation("portal_locked" if message == rules.LOCKED else "portal_code_invalid", message)
 
 
 def portal_login_with_code(*, login_name: str, code: str) -> Member:
     """Check a login name and one-time code. A wrong code counts towards the lock-out; a good one is used up.
 
-    Not one atomic block: a wrong try must be counted even though the sign-in is refused."""
-    with transaction.atomic():
-        invite = _latest_invite(login_name)
-        rules.check_invite_usable(used_at=invite.used_at, expires_at=invite.expires_at, locked=invite.locked,
-                                  now=timezone.now())
-        if not check_password(rules.normalise_code(code), invite.code_hash):
-            PortalInvite.objects.filter(pk=invite.pk).update(failed_attempts=F("failed_attempts") + 1)
-            wrong = RuleViolation("portal_code_invalid", rules.WRONG_CODE)
-        else:
-            wrong = None
-            check_portal_member(invite.member)
-            invite.used_at = timezone.now()
-            invite.save(update_fields=["used_at"])
-            _log_login(invite.member, "code")
-    if wrong:
-        raise wrong
+    Every path (unknown name, used, expired or locked code, wrong or right code) checks exactly one hash of the
+    same hasher, so the answer takes as long whether or not the name exists. Not one atomic block: a wrong try
+    stays counted although the sign-in is refused, and no row lock is held while the hash is computed."""
+    now = timezone.now()
+    invite = (PortalInvite.objects.select_related("member").filter(login_name=login_name.strip().lower())
+              .order_by("-created_at").first())
+    claimed = invite is not None and _claim_try(invite, now)
+    stand_in = _stand_in_hash(get_hasher().algorithm)
+    right = check_password(rules.normalise_code(code), invite.code_hash if claimed else stand_in)
+    if invite is None:
+        raise _refuse(None, "unknown_name", rules.WRONG_CODE)
+    if not claimed:
+        invite.refresh_from_db(fields=["used_at", "expires_at", "failed_attempts"])
+        try:
+            rules.check_invite_usable(used_at=invite.used_at, expires_at=invite.expires_at, locked=invite.locked,
+                                      now=now)
+        except RuleViolation as exc:
+            raise _refuse(invite, exc.code, exc.message) from None
+        raise _refuse(invite, "busy", rules.WRONG_CODE)  # every try was taken by simultaneous ones
+    if not right:
+        raise _refuse(invite, "wrong_code", rules.WRONG_CODE)
+    return _use_invite(invite, now)
+
+
+@transaction.atomic
+def _use_invite(invite: PortalInvite, now) -> Member:
+    """The right code: used up (once, even by two requests at the same moment); its try is given back."""
+    check_portal_member(invite.member)
+    if not PortalInvite.objects.filter(pk=invite.pk, used_at__isnull=True).update(
+            used_at=now, failed_attempts=F("failed_attempts") - 1):
+        raise RuleViolation("portal_code_invalid", rules.WRONG_CODE)
+    _log_login(invite.member, "code")
     return invite.member
 
 

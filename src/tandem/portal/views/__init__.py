@@ -1,6 +1,9 @@
 """Resident portal screens: sign-in (auth), reading (pages), the resident's own changes (write), and the
 professionals' pages for sign-in codes and correction requests (staff)."""
-from tandem.portal.views.auth import digid_callback, digid_start, login, logout
+from tandem.portal.views.auth import DigiDCallback, DigiDStart, login, logout
+
+digid_start = DigiDStart.as_view()
+digid_callback = DigiDCallback.as_view()
 from tandem.portal.views.pages import (
     access_log,
     consents,

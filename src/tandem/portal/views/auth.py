@@ -1,20 +1,23 @@
-"""Signing in and out of the resident portal: a one-time code, or DigiD through OpenID Connect."""
-from django.http import Http404
+"""Signing in and out of the resident portal: a one-time code, or DigiD through OpenID Connect
+(mozilla-django-oidc, `portal/oidc.py`)."""
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tandem.core.exceptions import RuleViolation
+from tandem.core.openid_connect import FlowCallbackView, FlowStartView
 from tandem.portal import oidc, services
 from tandem.portal.forms import CodeLoginForm
 from tandem.portal.views.session import session_member, sign_in, sign_out
-
-OIDC_PENDING = "portal_oidc_pending"
 
 
 def _no_store(response):
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _login_page(request, *, form, error: str = "", status: int = 200):
+    context = {"title": "Inloggen", "form": form, "error": error, "digid": oidc.digid_enabled()}
+    return _no_store(render(request, "portal/login.html", context, status=status))
 
 
 def login(request):
@@ -30,8 +33,7 @@ def login(request):
         else:
             sign_in(request, member)
             return redirect("portal:home")
-    context = {"title": "Inloggen", "form": form, "error": error, "digid": oidc.oidc_config() is not None}
-    return _no_store(render(request, "portal/login.html", context))
+    return _login_page(request, form=form, error=error)
 
 
 @require_POST
@@ -43,26 +45,27 @@ def logout(request):
     return redirect("portal:login")
 
 
-def digid_start(request):
-    config = oidc.oidc_config()
-    if config is None:
-        raise Http404("DigiD is hier niet ingesteld.")
-    url, pending = oidc.authorization_request(config, request.build_absolute_uri(reverse("portal:digid_callback")))
-    request.session[OIDC_PENDING] = pending
-    return redirect(url)
+class DigiDStart(FlowStartView):
+    flow = oidc.FLOW
+
+    def unavailable(self, request):
+        return _login_page(request, form=CodeLoginForm(), error=oidc.FAILED, status=400)
 
 
-def digid_callback(request):
-    config = oidc.oidc_config()
-    if config is None:
-        raise Http404("DigiD is hier niet ingesteld.")
-    pending = request.session.pop(OIDC_PENDING, None)
-    try:
-        bsn = oidc.bsn_from_callback(config, code=request.GET.get("code", ""), state=request.GET.get("state", ""),
-                                     pending=pending)
-        member = services.portal_login_with_bsn(bsn=bsn)
-    except RuleViolation as exc:
-        context = {"title": "Inloggen", "form": CodeLoginForm(), "error": exc.message, "digid": True}
-        return _no_store(render(request, "portal/login.html", context, status=400))
-    sign_in(request, member)
-    return redirect("portal:home")
+class DigiDCallback(FlowCallbackView):
+    """DigiD sends the resident back here; the BSN from the verified ID token names the household member."""
+
+    flow = oidc.FLOW
+
+    def login_failure(self):
+        services.portal_login_refused(reason="digid")
+        return _login_page(self.request, form=CodeLoginForm(), error=oidc.FAILED, status=400)
+
+    def login_success(self):
+        try:
+            member = services.portal_login_with_bsn(bsn=self.user.bsn)
+        except RuleViolation as exc:
+            services.portal_login_refused(reason="digid_no_member")
+            return _login_page(self.request, form=CodeLoginForm(), error=exc.message, status=400)
+        sign_in(self.request, member)
+        return redirect("portal:home")

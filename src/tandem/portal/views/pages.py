@@ -11,7 +11,11 @@ from tandem.portal.views.session import log_read, resident_required
 ACTION_LABELS = {
     "view": "heeft uw dossier bekeken", "open_form": "heeft een formulier in uw dossier geopend",
     "portal_read": "heeft het gezinsdossier bekeken", "portal_login": "is ingelogd op het gezinsdossier",
-    "portal_logout": "is uitgelogd", "portal_view_add": "heeft een eigen kijk toegevoegd",
+    "portal_logout": "is uitgelogd",
+    "portal_login_failed": "probeerde in te loggen met een verkeerde, verlopen of gebruikte code",
+    "portal_download": "heeft alle gegevens van het gezinsdossier gedownload",
+    "portal_access_denied": "vroeg om iets dat niet in uw dossier staat en kreeg het niet te zien",
+    "document_download": "heeft het veiligheidsplan als pdf gedownload", "portal_view_add": "heeft een eigen kijk toegevoegd",
     "portal_correction_request": "heeft om een verbetering gevraagd",
     "portal_consent_withdraw": "heeft een toestemming ingetrokken",
     "portal_invite": "heeft een inlogcode voor het gezinsdossier gemaakt",

@@ -7,6 +7,7 @@ import time
 from functools import wraps
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect
 
 from tandem.audit.services import audit_record
@@ -51,15 +52,29 @@ def resident_required(view):
         if member is None:
             return redirect("portal:login")
         request.member, request.resident = member, ResidentActor(member)
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            log_refused(request)
+            raise
         response["Cache-Control"] = "no-store"
         return response
     return wrapper
 
 
-def log_read(request, page: str, obj=None) -> None:
-    """Every portal page is a read of the dossier, logged like a professional's read."""
+def log_refused(request) -> None:
+    """A signed-in resident asked for something that is not theirs (or does not exist): the same 404, logged."""
     member = request.member
-    audit_record(actor=request.resident, action="portal_read", household_id=member.household_id,
+    audit_record(actor=request.resident, action="portal_access_denied", household_id=member.household_id,
+                 obj=member, purpose="eigen dossier inzien",
+                 detail={"member": str(member.pk), "page": request.resolver_match.url_name if request.resolver_match
+                         else ""})
+
+
+def log_read(request, page: str, obj=None, *, action: str = "portal_read") -> None:
+    """Every portal page is a read of the dossier, logged like a professional's read (a download as
+    `portal_download`)."""
+    member = request.member
+    audit_record(actor=request.resident, action=action, household_id=member.household_id,
                  obj=obj if obj is not None else member, purpose="eigen dossier inzien",
                  detail={"member": str(member.pk), "page": page})

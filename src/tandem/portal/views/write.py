@@ -126,7 +126,7 @@ def consent_request_answer(request, request_id):
 @resident_required
 def download(request):
     data = resident_export(request.member)
-    log_read(request, "download")
+    log_read(request, "download", action="portal_download")
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2, default=str),
                             content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()

@@ -37,13 +37,13 @@ class Reading:
                 "rights": self.rights, "lens": self.lens, "name": household_name(self.trajectory, self.access)}
 
 
-def load_for_reading(request, trajectory_id, *, section: str, what: object = None) -> Reading:
+def load_for_reading(request, trajectory_id, *, section: str, what: object = None, action: str = "view") -> Reading:
     """The trajectory as this person may read this part of it; 404 (logged) when they may not see it, 403 when
-    it is a part the family did not open to them. Every read is logged."""
+    it is a part the family did not open to them. Every read is logged (a PDF as `document_download`)."""
     trajectory, access = find_trajectory(request.user, trajectory_id)
     if section not in sections_for(access):
         raise PermissionDenied(NOT_FOR_EXPERT.get(section, "Dit deel van het dossier is niet voor u zichtbaar."))
-    audit_record(actor=request.user, action="view", household_id=trajectory.household_id, obj=what or trajectory,
+    audit_record(actor=request.user, action=action, household_id=trajectory.household_id, obj=what or trajectory,
                  purpose=PURPOSE)
     household = trajectory.household
     labels = member_labels(list(household.members.all()), access.identifying, timezone.localdate())

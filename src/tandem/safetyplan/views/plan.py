@@ -156,11 +156,9 @@ def agreement_kept(request, trajectory_id, agreement_id):
 
 @login_required
 def version_pdf(request, trajectory_id, number):
-    reading = load_for_reading(request, trajectory_id, section="plan")
+    reading = load_for_reading(request, trajectory_id, section="plan", action="document_download")
     version = _version_or_404(reading.trajectory, number)
     show_version(reading, version)
-    audit_record(actor=request.user, action="download", household_id=reading.trajectory.household_id, obj=version,
-                 purpose="veiligheidsplan als pdf")
     response = HttpResponse(plan_pdf(version, household_name(reading.trajectory, reading.access)),
                             content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="veiligheidsplan-versie-{number}.pdf"'

@@ -4,9 +4,10 @@ secret). Refused for every other user: a real professional's code comes only fro
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.crypto import constant_time_compare
 
-from tandem.accounts import totp
-from tandem.accounts.models import TotpDevice
+from tandem.accounts.models import AuthenticatorDevice
+from tandem.core.crypto import UnreadableSecret
 from tandem.demo.people import DEMO_TOTP_SECRET
 
 
@@ -17,9 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("username", help="gebruikersnaam van een demogebruiker, bijvoorbeeld sanne.bakker")
 
     def handle(self, *args, username, **options):
-        device = TotpDevice.objects.filter(user__username=username, confirmed_at__isnull=False).first()
-        if device is None or device.secret != DEMO_TOTP_SECRET:
+        try:
+            device = AuthenticatorDevice.objects.filter(user__username=username, confirmed=True).first()
+        except UnreadableSecret as exc:
+            raise CommandError(str(exc)) from exc
+        demo_key = AuthenticatorDevice.key_from_base32(DEMO_TOTP_SECRET)
+        if device is None or not constant_time_compare(device.key, demo_key):
             raise CommandError("Alleen voor demogebruikers met de openbare demosleutel. Andere gebruikers vinden "
                                "hun code in hun eigen authenticator-app.")
-        seconds = totp.STEP - int(time.time()) % totp.STEP
-        self.stdout.write(f"{totp.code_at(device.secret)}  (nog {seconds} seconden geldig)")
+        seconds = device.step - int(time.time()) % device.step
+        self.stdout.write(f"{device.code_at()}  (nog {seconds} seconden geldig)")
