@@ -9,6 +9,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from tandem.core.models import TextChecked
+
 from tandem.core.crypto import EncryptedTextField, lookup_digests
 from tandem.organisations.models import Organisation, Site
 
@@ -23,7 +25,7 @@ def copy_site(row, parent_model, parent_id, *more: str) -> None:
             setattr(row, name, value)
 
 
-class Household(models.Model):
+class Household(TextChecked):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="households")
     ref = models.CharField("kenmerk in uitwisselbestand", max_length=60, blank=True, default="")
@@ -54,7 +56,7 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(bsn_digest__in=lookup_digests(bsn, "bsn_digest")) if bsn else self.none()
 
 
-class Member(models.Model):
+class Member(TextChecked):
     """A household member of any age (0–100), or an informal network person (`is_network`)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -92,7 +94,7 @@ class Member(models.Model):
         return f"{self.given_names} {self.surname}".strip()
 
 
-class Trajectory(models.Model):
+class Trajectory(TextChecked):
     """One registration of a household at a site, up to its closure. A household can register again."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -151,7 +153,7 @@ class TriageOutcome(models.TextChoices):
     EXIT = "exit", "Uitstroom"
 
 
-class TriageDecision(models.Model):
+class TriageDecision(TextChecked):
     """A joint triage decision (gezamenlijk triageren) about access or exit."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="triage_decisions")
@@ -166,7 +168,7 @@ class TriageDecision(models.Model):
         ordering = ["decided_on", "id"]
 
 
-class Reopening(models.Model):
+class Reopening(TextChecked):
     """A closure undone by the local team, with its reason (rules.check_reopen)."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="reopenings")
@@ -179,7 +181,7 @@ class Reopening(models.Model):
         ordering = ["on", "id"]
 
 
-class LeadPeriod(models.Model):
+class LeadPeriod(TextChecked):
     """Who rides in front of the tandem (holds regie), from when until when."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="lead_periods")
@@ -193,7 +195,7 @@ class LeadPeriod(models.Model):
         ordering = ["start", "id"]
 
 
-class TeamMembership(models.Model):
+class TeamMembership(TextChecked):
     """A professional on the team around the family; nobody leaves because someone else joins."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="team")
@@ -216,7 +218,7 @@ class Form(models.TextChoices):
     OTHER = "other", "Anders"
 
 
-class Involvement(models.Model):
+class Involvement(TextChecked):
     """An episode of a partner organisation's involvement in one form (monitor question D)."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="involvements")
@@ -259,7 +261,7 @@ class Involvement(models.Model):
         super().save(*args, **kwargs)
 
 
-class TimeEntry(models.Model):
+class TimeEntry(TextChecked):
     involvement = models.ForeignKey(Involvement, on_delete=models.CASCADE, related_name="time_entries")
     # Copied from the episode when written (see `Trajectory.site`): the monitor reads a site's rows by date.
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", editable=False, db_index=False)
@@ -296,7 +298,7 @@ class ExpertScope(models.TextChoices):
     PLAN_JOURNAL = "plan_journal", "Daarnaast het veiligheidsplan en de feiten en waarnemingen in het journaal"
 
 
-class Consent(models.Model):
+class Consent(TextChecked):
     """A consent statement (toestemmingsverklaring) of a household member to one organisation. The family's:
     recorded only by the local team or given by the resident in the portal (rules.rights)."""
 
@@ -320,7 +322,7 @@ class Consent(models.Model):
         ordering = ["given_on", "id"]
 
 
-class ConsentScan(models.Model):
+class ConsentScan(TextChecked):
     """The signed statement, scanned (optional). Kept in the database so it goes with the dossier (retention,
     back-up) and is never served as a static file; no original file name (it may hold a name)."""
 
@@ -336,7 +338,7 @@ class ConsentRequestStatus(models.TextChoices):
     DECLINED = "declined", "Geen toestemming"
 
 
-class ConsentRequest(models.Model):
+class ConsentRequest(TextChecked):
     """A partner asks for the family's consent; the consultant (after asking the family) or the family itself
     in the portal answers. A partner never grants consent to itself."""
 
@@ -358,7 +360,7 @@ class ConsentRequest(models.Model):
         ordering = ["-requested_on", "-id"]
 
 
-class Report(models.Model):
+class Report(TextChecked):
     """A melding: a report to Veilig Thuis (or another organisation)."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="reports")
@@ -383,7 +385,7 @@ class MeasureType(models.TextChoices):
     PROBATION = "probation", "(Jeugd)reclasseringsmaatregel"
 
 
-class Measure(models.Model):
+class Measure(TextChecked):
     """A legal measure (monitor question F). An extension is a new row that `extends` the earlier one."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="measures")
@@ -415,7 +417,7 @@ class Measure(models.Model):
         super().save(*args, **kwargs)
 
 
-class ExpertContact(models.Model):
+class ExpertContact(TextChecked):
     """A contact of an expert by experience: counted, never any content."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="expert_contacts")
@@ -438,7 +440,7 @@ class Nature(models.TextChoices):
     OPINION = "opinion", "Mening"
 
 
-class JournalEntry(models.Model):
+class JournalEntry(TextChecked):
     """A journal entry. Visible to the household unless `withheld_reason` says why not."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="journal")

@@ -21,3 +21,14 @@ def check_text(value: str | None, *, field: str, max_length: int | None = FREE_T
 
 def _number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+def check_texts_of(instance) -> None:
+    """`check_text` over every character field of a model instance, with the field's own limit (a single-row
+    check; `TextChecked.save` runs it however the row is saved: a service, the import, the demo)."""
+    from django.db import models
+
+    for model_field in instance._meta.concrete_fields:
+        if isinstance(model_field, (models.CharField, models.TextField)) and not model_field.choices:
+            check_text(getattr(instance, model_field.attname), field=model_field.name,
+                       max_length=model_field.max_length or FREE_TEXT_MAX)

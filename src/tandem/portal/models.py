@@ -11,11 +11,12 @@ from django.db import models
 from django.utils import timezone
 
 from tandem.cases.models import JournalEntry, Member
+from tandem.core.models import TextChecked
 
 LOCKOUT_AFTER = 5  # wrong codes before an invite is locked; the professional then makes a new one
 
 
-class PortalInvite(models.Model):
+class PortalInvite(TextChecked):
     """A one-time sign-in code for one household member. Only its hash is stored; the code is shown once."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -37,7 +38,7 @@ class PortalInvite(models.Model):
         return self.failed_attempts >= LOCKOUT_AFTER
 
 
-class ResidentView(models.Model):
+class ResidentView(TextChecked):
     """A resident's own view (zienswijze) on a journal entry or a plan version. Shown beside it, never
     changing it."""
 
@@ -67,7 +68,7 @@ class CorrectionStatus(models.TextChoices):
     HANDLED = "handled", "Behandeld"
 
 
-class CorrectionRequest(models.Model):
+class CorrectionRequest(TextChecked):
     """A resident asks for something recorded about them to be corrected (right to rectification)."""
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="correction_requests")

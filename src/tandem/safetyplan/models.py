@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from tandem.cases.models import Member, Trajectory
+from tandem.core.models import TextChecked
 
 
 class Phase(models.TextChoices):
@@ -28,7 +29,7 @@ class MeetingKind(models.TextChoices):
     TRIAGE = "triage", "Triage"
 
 
-class NetworkMeeting(models.Model):
+class NetworkMeeting(TextChecked):
     """A netwerkberaad or triage with the family and its network; may lead to a plan version."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="network_meetings")
@@ -60,7 +61,7 @@ class NetworkMeeting(models.Model):
         return f"{self.get_kind_display()} {self.held_on:%d-%m-%Y}"
 
 
-class SafetyPlan(models.Model):
+class SafetyPlan(TextChecked):
     """The one safety plan of a trajectory; its content lives in numbered versions."""
 
     trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="safety_plan")
@@ -70,7 +71,7 @@ class SafetyPlan(models.Model):
         return f"Veiligheidsplan ({self.trajectory})"
 
 
-class PlanVersion(models.Model):
+class PlanVersion(TextChecked):
     """One dated, attributed version of the safety plan. Never edited: a change is a new version."""
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="versions")
@@ -111,7 +112,7 @@ class PlanVersion(models.Model):
         return self.signed_off_on is not None or bool(self.sign_off_refused_reason)
 
 
-class UnsafeSituation(models.Model):
+class UnsafeSituation(TextChecked):
     """One of the top 3 most unsafe situations, in the family's and the professionals' words."""
 
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="situations")
@@ -134,7 +135,7 @@ class UnsafeSituation(models.Model):
         return f"{self.rank}. {self.in_family_words[:60]}"
 
 
-class SafetyCondition(models.Model):
+class SafetyCondition(TextChecked):
     """A veiligheidsvoorwaarde: what must at least happen for this situation."""
 
     situation = models.ForeignKey(UnsafeSituation, on_delete=models.CASCADE, related_name="conditions")
@@ -147,7 +148,7 @@ class SafetyCondition(models.Model):
         return self.text[:60]
 
 
-class SafetyAgreement(models.Model):
+class SafetyAgreement(TextChecked):
     """A veiligheidsafspraak: who does what, by when, and what happens if it is not kept."""
 
     situation = models.ForeignKey(UnsafeSituation, on_delete=models.CASCADE, related_name="agreements")
@@ -165,7 +166,7 @@ class SafetyAgreement(models.Model):
         return f"{self.who}: {self.what[:50]}"
 
 
-class ScaleScore(models.Model):
+class ScaleScore(TextChecked):
     """A score on the safety scale 0-10 by one participant. Scores are shown side by side, never averaged."""
 
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="scores")
@@ -188,7 +189,7 @@ class ScaleScore(models.Model):
         return f"{self.participant}: {self.score}"
 
 
-class ExplanatoryAnalysis(models.Model):
+class ExplanatoryAnalysis(TextChecked):
     """The verklarende analyse: facts, risk and protective factors, patterns and hypotheses (versioned)."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="analyses")
@@ -212,7 +213,7 @@ class ExplanatoryAnalysis(models.Model):
         return f"Verklarende analyse versie {self.number}"
 
 
-class AnalysisChallenge(models.Model):
+class AnalysisChallenge(TextChecked):
     """Tegenspraak by a gedragswetenschapper, with the team's recorded response."""
 
     analysis = models.ForeignKey(ExplanatoryAnalysis, on_delete=models.CASCADE, related_name="challenges")
