@@ -5,6 +5,7 @@ from tandem.audit.services import audit_record
 from tandem.cases import rules
 from tandem.cases.models import Trajectory
 from tandem.cases.selectors import access_for
+from tandem.core import changes
 from tandem.core.exceptions import NotPermitted
 
 
@@ -25,6 +26,7 @@ def lock(trajectory: Trajectory, expected_version: int | None) -> Trajectory:
     rules.check_expected_version(expected_version, fresh.version)
     fresh.version += 1
     fresh.save(update_fields=["version"])
+    changes.changing(fresh.household_id)
     return fresh
 
 
@@ -45,5 +47,6 @@ def check_in_trajectory(day, trajectory: Trajectory, what: str) -> None:
 
 
 def log_change(actor, action: str, trajectory: Trajectory, obj, **detail) -> None:
+    changes.changed(trajectory.household_id)
     audit_record(actor=actor, action=action, household_id=trajectory.household_id, obj=obj,
                  purpose="dossier bijwerken", detail={k: str(v) for k, v in detail.items()})

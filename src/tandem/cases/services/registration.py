@@ -18,6 +18,7 @@ from tandem.cases.models import (
 )
 from tandem.cases.selectors import LOCAL_TEAM_ROLES
 from tandem.cases.services.base import begin_change, check_in_trajectory, log_change, today
+from tandem.core import changes
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.organisations.models import OrganisationKind
 
@@ -80,10 +81,12 @@ def household_register(*, actor, site, members: list[MemberData], registered_on:
     if not any(not m.is_network for m in members):
         raise RuleViolation("no_members", "Vul ten minste één gezinslid in.", field="members")
     household = Household.objects.create(site=site, ref=ref)
+    changes.changing(household.id)
     for data in members:
         _create_member(household, data)
     trajectory = _start_trajectory(household, registered_on=registered_on, measure_considered=measure_considered,
                                    reason=reason, lead=lead or actor, ref=trajectory_ref)
+    changes.changed(household.id)
     audit_record(actor=actor, action="household_register", household_id=household.id, obj=trajectory,
                  purpose="aanmelding", detail={"members": len(members)})
     return trajectory
@@ -105,6 +108,7 @@ def trajectory_register(*, actor, household: Household, registered_on: dt.date, 
     """Register a household again after an earlier trajectory closed."""
     _require_local_team(actor, household.site)
     Household.objects.select_for_update().get(pk=household.pk)
+    changes.changing(household.pk)
     rules.check_single_open_trajectory(household.trajectories.filter(closed_on__isnull=True).exists())
     last = household.trajectories.order_by("-closed_on").first()
     if last is not None:
