@@ -225,3 +225,18 @@ def test_contributions_of_a_closed_and_reopened_household():
     assert found[(q(rules.Quarter(2025, 1)), "F:ots")] == (1, 0)  # two OTS, one household
     assert found[(q(rules.Quarter(2024, 4)), "B")] == (1, 0) and found[(q(rules.Quarter(2025, 1)), "E")] == (1, 0)
     assert found[(q(rules.Quarter(2024, 3)), "H:green:licht")] == (1, rules.hours_weight(2, 31))
+
+
+def test_the_ledger_command_rebuilds_compacts_and_checks(region, site, family):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("monitor-ledger", "--rebuild", "--compact", "--check", "2025-Q1", stdout=out, stderr=io.StringIO())
+    state = json.loads(out.getvalue())
+    assert state["ready"] and state["entries"] > 0 and state["uncompacted"] == 0
+    ledger.invalidate("test")
+    with pytest.raises(Exception, match="niet compleet"):
+        call_command("monitor-ledger", "--check", "2025-Q1", stdout=io.StringIO(), stderr=io.StringIO())
