@@ -23,6 +23,10 @@ def replica_reads():
         _replica_reads.reset(token)
 
 
+def replica_requested() -> bool:
+    return _replica_reads.get()
+
+
 def wants_replica() -> bool:
     """Inside `replica_reads()` and not inside a transaction on the primary (which must see its own writes)."""
     return _replica_reads.get() and not connections[DEFAULT_DB_ALIAS].in_atomic_block
