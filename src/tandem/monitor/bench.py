@@ -545,7 +545,7 @@ def measure(quarter: str) -> dict:
 
 
 def run(households: int, sites: int, regions: int, seed: int, quarter: str, force: bool = False,
-        build: bool = True, progress: Callable[[str], None] = lambda text: None) -> dict:
+        build: bool = True, progress: Callable[[str], None] = lambda text: None, parquet: Path | None = None) -> dict:
     """Build (unless `build` is false and benchmark data is there), measure and return the figures."""
     if build:
         check_database(force)
@@ -564,23 +564,33 @@ def run(households: int, sites: int, regions: int, seed: int, quarter: str, forc
         figures["duckdb_note"] = f"DuckDB-referentie overgeslagen: {missing.name} is niet geïnstalleerd."
         progress(figures["duckdb_note"])
         return figures
-    return {**figures, **reference(quarter, progress)}
+    figures |= reference(quarter, progress, parquet)
+    figures["duckdb_to_national"] = round(figures["duckdb_national_ms"] / figures["national_ms"], 1)
+    return figures
 
 
-def reference(quarter: str, progress: Callable[[str], None]) -> dict:
-    """The DuckDB reference over a Parquet export, and whether its figures equal Tandem's."""
-    figures = {}
-    with tempfile.TemporaryDirectory(prefix="tandem-bench-") as directory:
-        directory = Path(directory)
+def reference(quarter: str, progress: Callable[[str], None], parquet: Path | None = None) -> dict:
+    """The DuckDB reference over a Parquet export, and whether its figures equal Tandem's. With `parquet`, the
+    export is kept in (and on later runs read from) that folder, so repeated runs measure without exporting."""
+    if parquet is None:
+        with tempfile.TemporaryDirectory(prefix="tandem-bench-") as directory:
+            return _reference(Path(directory), quarter, progress, export=True)
+    parquet.mkdir(parents=True, exist_ok=True)
+    return _reference(parquet, quarter, progress, export=not (parquet / "time_entries.parquet").exists())
+
+
+def _reference(directory: Path, quarter: str, progress: Callable[[str], None], export: bool) -> dict:
+    figures = {"parquet_export_s": None}
+    if export:
         progress("exporteren naar Parquet")
         start = time.perf_counter()
         export_parquet(directory)
         figures["parquet_export_s"] = round(time.perf_counter() - start, 1)
-        programme_start = Region.objects.get(code=bench_regions()[0]).programme_start
-        progress("landelijke cijfers in DuckDB")
-        figures["duckdb_national_ms"] = best_of(lambda: duckdb_national(directory, quarter, programme_start))
-        problems = differences(national(quarter), duckdb_national(directory, quarter, programme_start))
-        figures["duckdb_matches"] = not problems
-        if problems:
-            figures["duckdb_differences"] = problems[:10]
+    programme_start = Region.objects.get(code=bench_regions()[0]).programme_start
+    progress("landelijke cijfers in DuckDB")
+    figures["duckdb_national_ms"] = best_of(lambda: duckdb_national(directory, quarter, programme_start))
+    problems = differences(national(quarter), duckdb_national(directory, quarter, programme_start))
+    figures["duckdb_matches"] = not problems
+    if problems:
+        figures["duckdb_differences"] = problems[:10]
     return figures

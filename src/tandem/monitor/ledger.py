@@ -75,7 +75,8 @@ def _lock(shared: bool) -> None:
 # ------------------------------------------------------------------------------------ one household's facts
 
 def _facts(household_id) -> tuple[int | None, contributions.Facts | None]:
-    """(site id, facts) of a household; (None, None) when it no longer exists."""
+    """(site id, facts) of a household; (None, None) when it no longer exists. Through the trajectories: every
+    table has an index that starts with the trajectory (the copied household has none of its own)."""
     row = Household.objects.filter(pk=household_id).values_list("site_id", "site__region__programme_start").first()
     if row is None:
         return None, None
@@ -90,11 +91,11 @@ def _facts(household_id) -> tuple[int | None, contributions.Facts | None]:
                           .values_list("registered_on", "closed_on", "measure_considered")),
         members=list(Member.objects.filter(household_id=household_id).order_by()
                      .values_list("birth_date", "minor", "is_network")),
-        episodes=list(Involvement.objects.filter(household_id=household_id).order_by()
+        episodes=list(Involvement.objects.filter(trajectory__household_id=household_id).order_by()
                       .values_list("id", "form", "start", "end")),
-        time_entries=list(TimeEntry.objects.filter(involvement__household_id=household_id).order_by()
+        time_entries=list(TimeEntry.objects.filter(involvement__trajectory__household_id=household_id).order_by()
                           .values_list("involvement_id", "on", "hours")),
-        measures=list(Measure.objects.filter(household_id=household_id).order_by()
+        measures=list(Measure.objects.filter(trajectory__household_id=household_id).order_by()
                       .values_list("type", "on", "initiated_from_site")),
     )
     return site_id, facts

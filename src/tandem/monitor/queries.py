@@ -276,7 +276,7 @@ def compute_regions(*, regions, quarter: str, direct: bool = False) -> dict[str,
     """The monitor of each of `regions` (models or codes), keyed by region code: one pass over all their sites,
     then each region the sum of its sites (the national figures)."""
     period = rules.parse_quarter(quarter)
-    regions = [_lookup(Region, region, "regio") for region in regions]
+    regions = _regions(regions)
     sites = Site.objects.filter(region__in=regions)
     starts, region_of = programme_starts(sites), dict(sites.values_list("id", "region_id"))
     per_site = load_counts(starts, period, direct) if starts else {}
@@ -290,6 +290,14 @@ def compute_regions(*, regions, quarter: str, direct: bool = False) -> dict[str,
         reports[region.code]["expert_presence"] = _presence(
             {key: sum(meetings.get(site, {}).get(key, 0) for site in mine) for key in ("total", "with_expert")})
     return reports
+
+
+def _regions(regions) -> list[Region]:
+    """Regions given as models or codes, in that order, with one query for the codes."""
+    codes = [str(region).strip() for region in regions if not isinstance(region, Region)]
+    found = {region.code: region for region in Region.objects.filter(code__in=codes)} if codes else {}
+    return [region if isinstance(region, Region) else found.get(str(region).strip()) or _lookup(Region, region, "regio")
+            for region in regions]
 
 
 def _expert_rows(sites: list[int], quarter: rules.Quarter) -> dict[int, dict]:
