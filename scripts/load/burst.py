@@ -1,10 +1,9 @@
 """A burst of simultaneous requests against a running Tandem (127.0.0.1 only): every thread waits at a barrier,
 then all send their request at once. Returns the status codes counted."""
+import http.client
 import threading
 from collections import Counter
 from urllib.parse import urlsplit
-
-import requests
 
 
 def local_only(base_url: str) -> None:
@@ -15,17 +14,21 @@ def local_only(base_url: str) -> None:
 def burst(base_url: str, requests_: list[tuple[dict, str]], count: int = 200, timeout: float = 120) -> Counter:
     """`count` GET requests at the same moment: thread i sends `requests_[i % n]` (cookies, path)."""
     local_only(base_url)
+    address = urlsplit(base_url)
     barrier, statuses, lock = threading.Barrier(count), Counter(), threading.Lock()
 
     def one(i: int) -> None:
         cookies, path = requests_[i % len(requests_)]
-        session = requests.Session()
-        session.cookies.update(cookies)
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=timeout)
+        headers = {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())} if cookies else {}
         barrier.wait()
         try:
-            status = session.get(base_url + path, timeout=timeout, allow_redirects=False).status_code
-        except requests.RequestException as error:
+            connection.request("GET", path, headers=headers)
+            status = connection.getresponse().status
+        except (OSError, http.client.HTTPException) as error:
             status = type(error).__name__
+        finally:
+            connection.close()
         with lock:
             statuses[status] += 1
 
@@ -39,19 +42,23 @@ def burst(base_url: str, requests_: list[tuple[dict, str]], count: int = 200, ti
 
 def signed_in_burst(base_url: str, manifest: dict, count: int, consultants: int = 5) -> dict:
     """Sign a few of the load test's consultants in, then `count` simultaneous requests over their families'
-    pages, "Mijn gezinnen" and the sign-in page. Counts the statuses; `errors_500` must be 0."""
+    pages, their site's monitor and the sign-in page. Counts the statuses; `errors_500` must be 0."""
+    import datetime as dt
     import time
 
+    import requests
     from signin import sign_in
 
+    today = dt.date.today()
+    quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"
     pairs = [({}, "/inloggen/")]
     for name in list(manifest["consultants"])[:consultants]:
         session = requests.Session()
         if not sign_in(session, base_url, name):
             raise SystemExit(f"Aanmelden mislukt voor {name}.")
         cookies = session.cookies.get_dict()
-        pairs += [(cookies, "/gezinnen/")] + [(cookies, f"/gezinnen/{family['household']}/")
-                                             for family in manifest["consultants"][name]]
+        pairs += [(cookies, f"/gezinnen/{family['household']}/") for family in manifest["consultants"][name]]
+        pairs.append((cookies, f"/monitor/regio/{manifest['region']}/{quarter}/"))
     started = time.perf_counter()
     statuses = burst(base_url, pairs, count)
     return {"requests": count, "statuses": {str(k): v for k, v in statuses.items()},

@@ -79,10 +79,6 @@ class Consultant(Person):
         self.open_family()
 
     @task(2)
-    def my_families(self):
-        self.client.get("/gezinnen/", name="mijn gezinnen")
-
-    @task(2)
     def journal_note(self):
         family = self.open_family()
         self.write(f"/gezinnen/traject/{family['trajectory']}/journaal/",
