@@ -3,19 +3,24 @@ entries (running keys: up to and including the quarter). The same `report.Counts
 `tandem.monitor.queries`, from a few thousand rows for the whole country instead of every row of the quarter."""
 from collections import defaultdict
 
-from django.db.models import Q, Sum
+from django.db.models import DateField, Q, Sum, Value
 
 from tandem.monitor import contributions, rules
 from tandem.monitor.models import LedgerEntry, LedgerSite, LedgerState
 from tandem.monitor.report import Counts
 
 
+READY = -1  # in `usable`'s one query: the row that says the ledger is complete
+
+
 def usable(starts: dict) -> bool:
-    """The ledger is complete, and it counted B with the programme start each site's region has now."""
-    if not starts or not LedgerState.objects.filter(ready=True).exists():
+    """The ledger is complete, and it counted B with the programme start each site's region has now (one query)."""
+    if not starts:
         return False
-    recorded = dict(LedgerSite.objects.filter(site_id__in=list(starts)).values_list("site_id", "programme_start"))
-    return all(recorded.get(site, start) == start for site, start in starts.items())
+    ready = LedgerState.objects.filter(ready=True).values_list(Value(READY), Value(None, output_field=DateField()))
+    rows = dict(ready.union(LedgerSite.objects.filter(site_id__in=list(starts)).values_list("site_id", "programme_start"),
+                            all=True))
+    return READY in rows and all(rows.get(site, start) == start for site, start in starts.items())
 
 
 def _by_start(starts: dict, quarter: int) -> Q:
@@ -43,17 +48,18 @@ def site_counts(starts: dict, quarter: rules.Quarter) -> dict[int, Counts]:
     sites, number = list(starts), contributions.quarter_number(quarter)
     found = {site: Counts() for site in sites}
     entries = LedgerEntry.objects.filter(site_id__in=sites).order_by()
-    rows = (entries.filter(Q(quarter=number, running=False) | Q(quarter__lte=number, running=True))
-            .exclude(key__startswith="H:").values_list("site_id", "key").annotate(n=Sum("number")))
-    for site, key, n in rows:
+    now = Q(quarter=number, running=False) | Q(quarter__lte=number, running=True)
+    cumulative = _by_start(starts, number)
+    rows = (entries.filter(now | cumulative).exclude(key__startswith="H:").values_list("site_id", "key")
+            .annotate(n=Sum("number", filter=now, default=0), cumulative=Sum("number", filter=cumulative, default=0)))
+    for site, key, n, total in rows:
         _apply(found[site], key, n)
+        if key.startswith("F:") and total:
+            found[site].F_cumulative[key[2:]] = total
     for site, key, n, weight in entries.filter(quarter=number, key__startswith="H:").values_list(
             "site_id", "key", "number", "weight"):
         _, form, level = key.split(":")
         found[site].form_hours.setdefault(form, rules.HoursTally()).add_class(level, n, int(weight))
-    for site, key, n in entries.filter(_by_start(starts, number)).values_list("site_id", "key").annotate(
-            n=Sum("number")):
-        found[site].F_cumulative[key[2:]] = found[site].F_cumulative.get(key[2:], 0) + n
     return found
 
 
