@@ -18,7 +18,7 @@ def default_workers() -> int:
 def gunicorn_command(*, bind: str, workers: int, threads: int, timeout: int, access_log: bool) -> list[str]:
     command = [sys.executable, "-m", "gunicorn", "tandem.config.wsgi:application", "--bind", bind,
                "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
-               "--timeout", str(timeout), "--graceful-timeout", "30", "--keep-alive", "5",
+               "--timeout", str(timeout), "--graceful-timeout", "30", "--keep-alive", "75",
                "--max-requests", "5000", "--max-requests-jitter", "500", "--backlog", "2048"]
     if _has_setting("control_socket_disable"):  # newer gunicorn: no shared control socket in the home folder
         command.append("--no-control-socket")
