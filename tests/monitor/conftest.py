@@ -1,11 +1,14 @@
 """Building monitor data straight in the database: the monitor only reads, so its tests need rows, not the
-dossier services and their guardrails (those have their own tests)."""
+dossier services and their guardrails (those have their own tests). Rows written past the services are not in
+the monitor's ledger, so the builder turns it off: these tests check the direct computation (the reference);
+tests/monitor/test_ledger.py builds through the services and compares both."""
 import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from tandem.cases.models import Household, Involvement, Measure, Member, TimeEntry, Trajectory
+from tandem.monitor import ledger
 from tandem.organisations.models import Organisation
 
 
@@ -15,6 +18,7 @@ class Builder:
 
     def household(self, site, *, members=((dt.date(1985, 1, 1), None, False),)) -> Household:
         """`members` are (birth_date, minor, is_network)."""
+        ledger.invalidate("rijen van een test")
         household = Household.objects.create(site=site)
         for i, (birth_date, minor, is_network) in enumerate(members):
             Member.objects.create(household=household, given_names=f"Lid {i}", family_name="Test",
@@ -22,11 +26,13 @@ class Builder:
         return household
 
     def trajectory(self, household, registered_on, closed_on=None, *, measure_considered=False) -> Trajectory:
+        ledger.invalidate("rijen van een test")
         return Trajectory.objects.create(household=household, registered_on=registered_on, closed_on=closed_on,
                                          measure_considered=measure_considered)
 
     def episode(self, trajectory, form, start, end=None, *, hours=()) -> Involvement:
         """`hours` are (date, hours) time entries on the episode."""
+        ledger.invalidate("rijen van een test")
         episode = Involvement.objects.create(trajectory=trajectory, organisation=self.organisation, form=form,
                                              start=start, end=end)
         for on, amount in hours:
@@ -34,6 +40,7 @@ class Builder:
         return episode
 
     def measure(self, trajectory, type, on, *, initiated_from_site=True) -> Measure:
+        ledger.invalidate("rijen van een test")
         return Measure.objects.create(trajectory=trajectory, type=type, on=on,
                                       initiated_from_site=initiated_from_site)
 

@@ -23,8 +23,9 @@ def test_a_small_benchmark_builds_measures_and_agrees_with_duckdb():
     assert figures["households"] == Household.objects.count() == 300
     assert Member.objects.count() > 300 and Trajectory.objects.count() >= 300
     assert Involvement.objects.exists() and TimeEntry.objects.exists()
-    for key in ("site_ms", "region_ms", "national_ms", "region_page_ms"):
+    for key in ("site_ms", "region_ms", "national_ms", "region_page_ms", "direct_national_ms"):
         assert figures[key] > 0
+    assert figures["ledger_equals_direct"] and figures["ledger_build_s"] is not None
     if figures["duckdb_national_ms"] is None:
         assert "niet geïnstalleerd" in figures["duckdb_note"]
     else:

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tandem.programme",
     "tandem.budget",
     "tandem.privacy",
+    "tandem.operations",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,25 @@ _default_db = "sqlite:///" + str(Path(os.environ.get("TANDEM_DATA_DIR", Path.cwd
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_db), conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# --- Serving under load (issue 16; docs/scaling.md) ---
+# SQLite: WAL (readers never wait for the writer), writers queue for up to TANDEM_SQLITE_TIMEOUT seconds instead of
+# failing with "database is locked", and take the write lock when their transaction begins (IMMEDIATE).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=envint("TANDEM_SQLITE_TIMEOUT", 30),
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+# PostgreSQL: a pool of at most TANDEM_DB_POOL_MAX connections per process (psycopg's pool; `tandem serve` sets it
+# to its threads per worker), so that a burst of requests queues for a connection instead of exhausting the server.
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and envint("TANDEM_DB_POOL_MAX", 0) > 0:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": envint("TANDEM_DB_POOL_MIN", 1), "max_size": envint("TANDEM_DB_POOL_MAX", 0),
+        "timeout": envint("TANDEM_DB_POOL_TIMEOUT", 30)}
+# A read replica for the monitor's figures (tandem.core.routers); migrations run on the primary only.
+if os.environ.get("TANDEM_READ_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["TANDEM_READ_REPLICA_URL"], conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["tandem.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"
@@ -182,11 +202,6 @@ TANDEM_IMPORT_MAX_DEPTH = envint("TANDEM_IMPORT_MAX_DEPTH", 20)
 TANDEM_IMPORT_MAX_ROWS = envint("TANDEM_IMPORT_MAX_ROWS", 100_000)
 TANDEM_IMPORT_MAX_UNPACKED = envint("TANDEM_IMPORT_MAX_UNPACKED", 200 * 1024 * 1024)
 TANDEM_IMPORT_MAX_RATIO = envint("TANDEM_IMPORT_MAX_RATIO", 100)
-# SQLite: readers beside one writer (WAL), writers queue for the lock up to 30 s instead of failing at once.
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        "transaction_mode": "IMMEDIATE", "timeout": envint("TANDEM_SQLITE_TIMEOUT", 30),
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"})
 # --- Sign-in (issue 11; docs/security.md "Strong sign-in"): django-otp devices, OpenID Connect through
 # mozilla-django-oidc (backends answer only at their own callback URL), an absolute session lifetime.
 INSTALLED_APPS += ["django_otp"]

@@ -31,7 +31,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from tandem.cases.models import Household, Involvement, Measure, Member, TimeEntry, Trajectory
-from tandem.monitor import rules
+from tandem.monitor import ledger, rules
 from tandem.monitor.queries import compute_monitor, compute_regions
 from tandem.organisations.models import Organisation, Region, Site, User
 
@@ -73,6 +73,7 @@ def remove_bench_data() -> None:
     """Delete earlier benchmark rows with plain DELETEs (no cascade in Python: that takes hours at 1 M)."""
     households = _bench_households()
     with transaction.atomic():
+        ledger.invalidate("benchmarkgegevens verwijderd")
         TimeEntry.objects.filter(involvement__trajectory__household__in=households)._raw_delete(connection.alias)
         Involvement.objects.filter(trajectory__household__in=households)._raw_delete(connection.alias)
         Measure.objects.filter(trajectory__household__in=households)._raw_delete(connection.alias)
@@ -247,6 +248,7 @@ def build_dataset(households: int, sites: int, regions: int, seed: int,
     """Write `households` benchmark households over `sites` sites in `regions` regions, batch by batch."""
     rng = random.Random(seed)
     with transaction.atomic():
+        ledger.invalidate("benchmarkgegevens rechtstreeks geschreven")
         Region.objects.bulk_create(
             [Region(code=f"{PREFIX}R{r:02d}", name=f"Benchmarkregio {r}") for r in range(1, regions + 1)])
         region_rows = list(Region.objects.filter(code__startswith=PREFIX).order_by("code"))
@@ -512,10 +514,21 @@ def differences(tandem: dict[str, dict], reference: dict[str, dict]) -> list[str
 
 # ------------------------------------------------------------------------------------------------ run
 
+def build_ledger(progress: Callable[[str], None] = lambda text: None) -> float:
+    """The monitor's ledger for the data written past the services (`ledger.rebuild`), in seconds."""
+    start = time.perf_counter()
+    ledger.rebuild(progress)
+    return round(time.perf_counter() - start, 1)
+
+
 def measure(quarter: str) -> dict:
-    """The times of the first benchmark site, the first region, all regions and the first region's page."""
+    """The times of the first benchmark site, the first region, all regions and the first region's page (from
+    the ledger), and of all regions computed directly from the dossiers (the reference), which must be equal."""
     site = Site.objects.filter(code__startswith=PREFIX).order_by("code").values_list("code", flat=True).first()
     region = bench_regions()[0]
+    if not ledger.is_ready():
+        raise BenchRefused("Het grootboek van de monitor is niet compleet: tandem monitor_ledger --rebuild.")
+    direct = compute_regions(regions=bench_regions(), quarter=quarter, direct=True)
     return {
         "households": _bench_households().count(),
         "database": connection.vendor,
@@ -524,12 +537,15 @@ def measure(quarter: str) -> dict:
         "region_ms": best_of(lambda: compute_monitor(region=region, quarter=quarter)),
         "national_ms": best_of(lambda: national(quarter)),
         "region_page_ms": region_page_ms(region, quarter),
+        "direct_national_ms": best_of(lambda: compute_regions(regions=bench_regions(), quarter=quarter,
+                                                              direct=True), runs=2),
+        "ledger_equals_direct": national(quarter) == direct,
         "duckdb_national_ms": None,
     }
 
 
 def run(households: int, sites: int, regions: int, seed: int, quarter: str, force: bool = False,
-        build: bool = True, progress: Callable[[str], None] = lambda text: None) -> dict:
+        build: bool = True, progress: Callable[[str], None] = lambda text: None, parquet: Path | None = None) -> dict:
     """Build (unless `build` is false and benchmark data is there), measure and return the figures."""
     if build:
         check_database(force)
@@ -538,8 +554,9 @@ def run(households: int, sites: int, regions: int, seed: int, quarter: str, forc
         built_s = round(time.perf_counter() - start, 1)
     else:
         built_s = None
+    ledger_s = None if ledger.is_ready() else build_ledger(progress)
     progress("meten: één toekomsttuin, één regio, alle regio's, de webpagina van een regio")
-    figures = {**measure(quarter), "build_s": built_s}
+    figures = {**measure(quarter), "build_s": built_s, "ledger_build_s": ledger_s}
     try:
         import duckdb  # noqa: F401
         import pyarrow  # noqa: F401
@@ -547,23 +564,33 @@ def run(households: int, sites: int, regions: int, seed: int, quarter: str, forc
         figures["duckdb_note"] = f"DuckDB-referentie overgeslagen: {missing.name} is niet geïnstalleerd."
         progress(figures["duckdb_note"])
         return figures
-    return {**figures, **reference(quarter, progress)}
+    figures |= reference(quarter, progress, parquet)
+    figures["duckdb_to_national"] = round(figures["duckdb_national_ms"] / figures["national_ms"], 1)
+    return figures
 
 
-def reference(quarter: str, progress: Callable[[str], None]) -> dict:
-    """The DuckDB reference over a Parquet export, and whether its figures equal Tandem's."""
-    figures = {}
-    with tempfile.TemporaryDirectory(prefix="tandem-bench-") as directory:
-        directory = Path(directory)
+def reference(quarter: str, progress: Callable[[str], None], parquet: Path | None = None) -> dict:
+    """The DuckDB reference over a Parquet export, and whether its figures equal Tandem's. With `parquet`, the
+    export is kept in (and on later runs read from) that folder, so repeated runs measure without exporting."""
+    if parquet is None:
+        with tempfile.TemporaryDirectory(prefix="tandem-bench-") as directory:
+            return _reference(Path(directory), quarter, progress, export=True)
+    parquet.mkdir(parents=True, exist_ok=True)
+    return _reference(parquet, quarter, progress, export=not (parquet / "time_entries.parquet").exists())
+
+
+def _reference(directory: Path, quarter: str, progress: Callable[[str], None], export: bool) -> dict:
+    figures = {"parquet_export_s": None}
+    if export:
         progress("exporteren naar Parquet")
         start = time.perf_counter()
         export_parquet(directory)
         figures["parquet_export_s"] = round(time.perf_counter() - start, 1)
-        programme_start = Region.objects.get(code=bench_regions()[0]).programme_start
-        progress("landelijke cijfers in DuckDB")
-        figures["duckdb_national_ms"] = best_of(lambda: duckdb_national(directory, quarter, programme_start))
-        problems = differences(national(quarter), duckdb_national(directory, quarter, programme_start))
-        figures["duckdb_matches"] = not problems
-        if problems:
-            figures["duckdb_differences"] = problems[:10]
+    programme_start = Region.objects.get(code=bench_regions()[0]).programme_start
+    progress("landelijke cijfers in DuckDB")
+    figures["duckdb_national_ms"] = best_of(lambda: duckdb_national(directory, quarter, programme_start))
+    problems = differences(national(quarter), duckdb_national(directory, quarter, programme_start))
+    figures["duckdb_matches"] = not problems
+    if problems:
+        figures["duckdb_differences"] = problems[:10]
     return figures

@@ -120,3 +120,49 @@ class RegionSnapshot(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["region", "quarter"], name="one_snapshot_per_region_quarter")]
+
+
+# --- The ledger: the monitor's figures kept up to date as the dossiers change (`tandem.monitor.ledger`) ---
+
+class LedgerEntry(models.Model):
+    """A change to one figure of one site for one quarter. A site's figure is the sum of its entries (running keys:
+    of every quarter up to this one; `tandem.monitor.contributions`). Only ever added, never updated, so that
+    changes to different households never wait for each other; `ledger.compact` sums a site's entries up."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", db_index=False)
+    quarter = models.IntegerField("kwartaalnummer (jaar × 4 + kwartaal − 1)")
+    key = models.CharField(max_length=40)
+    running = models.BooleanField(default=False)
+    number = models.BigIntegerField(default=0)
+    weight = models.TextField(default="0")  # an exact integer of up to ~45 digits (rules.hours_weight), as text
+    compacted = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["site", "quarter", "key", "running", "number"], name="ledger_site_quarter"),
+                   models.Index(fields=["site", "compacted"], name="ledger_site_compacted")]
+
+
+class HouseholdLedger(models.Model):
+    """What the ledger holds for one household: its contributions as last written, so that the next change to it
+    writes only the difference. Made when a change to the household begins (`ledger.household_changing`)."""
+
+    household = models.OneToOneField("cases.Household", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    contributions = models.JSONField(default=list)  # [[quarter, key, number, weight as text], ...]
+
+
+class LedgerSite(models.Model):
+    """The programme start with which the ledger counted question B for a site. When the region's programme start
+    changes, that site's figures come from the direct computation until `tandem monitor_ledger --rebuild`."""
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    programme_start = models.DateField()
+
+
+class LedgerState(models.Model):
+    """One row: whether the ledger holds every household (`ready`). A write that bypassed the services (the
+    benchmark's COPY, a test's rows) turns it off; `tandem monitor_ledger --rebuild` builds it again."""
+
+    ready = models.BooleanField(default=False)
+    changed_at = models.DateTimeField(auto_now=True)
+    note = models.CharField(max_length=200, blank=True, default="")

@@ -3,6 +3,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from tandem.core.routers import replica_reads
 from tandem.monitor import presentation, rules, services
 from tandem.monitor.queries import compute_monitor
 from tandem.monitor.selectors import (
@@ -31,7 +32,13 @@ def quarter_navigation(scope: MonitorScope, quarter: rules.Quarter, today: dt.da
 
 
 def _report(scope: MonitorScope, quarter: rules.Quarter, snapshots: dict) -> dict:
-    return snapshots.get(quarter.label) or compute_monitor(**scope.query_args(), quarter=quarter.label)
+    return snapshots.get(quarter.label) or _live(scope, quarter)
+
+
+def _live(scope: MonitorScope, quarter: rules.Quarter) -> dict:
+    """The figures as they are now: only read, so they may come from a read replica (docs/scaling.md)."""
+    with replica_reads():
+        return compute_monitor(**scope.query_args(), quarter=quarter.label)
 
 
 def _snapshots(scope: MonitorScope, site) -> dict:
@@ -45,7 +52,8 @@ def _trends(scope: MonitorScope, quarter: rules.Quarter, snapshots: dict, report
     """Approved quarters from their locked figures; the others' trend figures in one pass (`trends`)."""
     quarters = rules.quarters_from(_first_quarter(scope), quarter)
     known = {**{q.label: snapshots[q.label] for q in quarters if q.label in snapshots}, quarter.label: report}
-    live = trend_reports(**scope.query_args(), quarters=[q for q in quarters if q.label not in known])
+    with replica_reads():
+        live = trend_reports(**scope.query_args(), quarters=[q for q in quarters if q.label not in known])
     return presentation.trend_charts([known.get(q.label) or live[q.label] for q in quarters])
 
 
@@ -79,7 +87,7 @@ def monitor_page(user, scope: MonitorScope, quarter: rules.Quarter) -> dict:
     status = _status(scope, site, closure, quarter)
     differences = []
     if quarter.label in snapshots:
-        differences = presentation.differences(report, compute_monitor(**scope.query_args(), quarter=quarter.label))
+        differences = presentation.differences(report, _live(scope, quarter))
     return {
         "scope": scope, "site": site, "quarter": quarter, "report": report, "status": status,
         "closure": closure, "events": list(closure.events.all()) if closure else [],

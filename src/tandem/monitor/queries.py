@@ -20,7 +20,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 
 from tandem.cases.models import Involvement, Measure, Member, TimeEntry, Trajectory
-from tandem.monitor import rules
+from tandem.monitor import ledger_counts, rules
 from tandem.monitor.models import Experience
 from tandem.monitor.report import Counts, build_report, combine
 from tandem.organisations.models import Region, Site
@@ -45,12 +45,12 @@ def resolve_scope(*, site=None, region=None) -> tuple[dict, dict[int, dt.date]]:
         raise rules.MonitorError("Kies een toekomsttuin of een regio, niet allebei en niet geen van beide.")
     if site is not None:
         site = _lookup(Site, site, "toekomsttuin")
-        return {"site": site.code}, _programme_starts(Site.objects.filter(pk=site.pk))
+        return {"site": site.code}, programme_starts(Site.objects.filter(pk=site.pk))
     region = _lookup(Region, region, "regio")
-    return {"region": region.code}, _programme_starts(Site.objects.filter(region=region))
+    return {"region": region.code}, programme_starts(Site.objects.filter(region=region))
 
 
-def _programme_starts(sites) -> dict[int, dt.date]:
+def programme_starts(sites) -> dict[int, dt.date]:
     return dict(sites.order_by("id").values_list("id", "region__programme_start"))
 
 
@@ -212,8 +212,16 @@ def _without_collector_pauses():
             gc.enable()
 
 
-def load_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> dict[int, Counts]:
-    """Counts per site (experiences apart: see `_experiences`), for every site in `starts`."""
+def load_counts(starts: dict[int, dt.date], quarter: rules.Quarter, direct: bool = False) -> dict[int, Counts]:
+    """Counts per site (experiences apart: see `_experiences`), for every site in `starts`: from the ledger
+    (`ledger_counts`) when it is complete, else (or with `direct`) computed directly from the dossiers."""
+    if not direct and ledger_counts.usable(starts):
+        return ledger_counts.site_counts(starts, quarter)
+    return direct_counts(starts, quarter)
+
+
+def direct_counts(starts: dict[int, dt.date], quarter: rules.Quarter) -> dict[int, Counts]:
+    """The direct computation: the reference for the ledger (the test suite compares both), and what builds it."""
     with _without_collector_pauses():
         return _load_counts(starts, quarter)
 
@@ -236,23 +244,24 @@ def _scope_report(scope: dict, quarter: rules.Quarter, parts: list[Counts], expe
     return build_report(scope, quarter, counts)
 
 
-def compute_monitor(*, site=None, region=None, quarter: str) -> dict:
-    """The quarterly monitor of a site or a region (by model or by code) as the JSON object of monitor.md."""
+def compute_monitor(*, site=None, region=None, quarter: str, direct: bool = False) -> dict:
+    """The quarterly monitor of a site or a region (by model or by code) as the JSON object of monitor.md.
+    `direct`: computed from the dossiers even when the ledger could answer (the reference)."""
     period = rules.parse_quarter(quarter)
     scope, starts = resolve_scope(site=site, region=region)
-    per_site = load_counts(starts, period) if starts else {}
+    per_site = load_counts(starts, period, direct) if starts else {}
     report = _scope_report(scope, period, list(per_site.values()), _experiences(list(starts), period))
     report["expert_presence"] = expert_presence(list(starts), period)
     return report
 
 
-def compute_monitor_many(*, sites, quarter: str) -> dict[int, dict]:
+def compute_monitor_many(*, sites, quarter: str, direct: bool = False) -> dict[int, dict]:
     """The monitor of each of `sites` (models), keyed by site id, with the queries of one `compute_monitor`."""
     period = rules.parse_quarter(quarter)
-    starts = _programme_starts(Site.objects.filter(pk__in=[site.pk for site in sites]))
+    starts = programme_starts(Site.objects.filter(pk__in=[site.pk for site in sites]))
     if not starts:
         return {}
-    per_site = load_counts(starts, period)
+    per_site = load_counts(starts, period, direct)
     codes = dict(Site.objects.filter(pk__in=list(starts)).values_list("id", "code"))
     experiences, meetings = _experiences(list(starts), period), _expert_rows(list(starts), period)
     reports = {}
@@ -263,14 +272,14 @@ def compute_monitor_many(*, sites, quarter: str) -> dict[int, dict]:
     return reports
 
 
-def compute_regions(*, regions, quarter: str) -> dict[str, dict]:
+def compute_regions(*, regions, quarter: str, direct: bool = False) -> dict[str, dict]:
     """The monitor of each of `regions` (models or codes), keyed by region code: one pass over all their sites,
     then each region the sum of its sites (the national figures)."""
     period = rules.parse_quarter(quarter)
-    regions = [_lookup(Region, region, "regio") for region in regions]
+    regions = _regions(regions)
     sites = Site.objects.filter(region__in=regions)
-    starts, region_of = _programme_starts(sites), dict(sites.values_list("id", "region_id"))
-    per_site = load_counts(starts, period) if starts else {}
+    starts, region_of = programme_starts(sites), dict(sites.values_list("id", "region_id"))
+    per_site = load_counts(starts, period, direct) if starts else {}
     experiences, meetings = _experiences(list(starts), period), _expert_rows(list(starts), period)
     reports = {}
     for region in regions:
@@ -281,6 +290,14 @@ def compute_regions(*, regions, quarter: str) -> dict[str, dict]:
         reports[region.code]["expert_presence"] = _presence(
             {key: sum(meetings.get(site, {}).get(key, 0) for site in mine) for key in ("total", "with_expert")})
     return reports
+
+
+def _regions(regions) -> list[Region]:
+    """Regions given as models or codes, in that order, with one query for the codes."""
+    codes = [str(region).strip() for region in regions if not isinstance(region, Region)]
+    found = {region.code: region for region in Region.objects.filter(code__in=codes)} if codes else {}
+    return [region if isinstance(region, Region) else found.get(str(region).strip()) or _lookup(Region, region, "regio")
+            for region in regions]
 
 
 def _expert_rows(sites: list[int], quarter: rules.Quarter) -> dict[int, dict]:

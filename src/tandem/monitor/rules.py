@@ -205,25 +205,56 @@ def form_summary(values: list, households: int, active: int) -> dict:
     }
 
 
+# Every max(days, 7) a household can have in a quarter divides this number, so a household's hours per week,
+# hours × 7 / max(days, 7), is an exact integer "weight" over it: hours in cents × SHARE / max(days, 7). Weights
+# add up exactly (in SQL as well as in Python), whatever the number of households, sites or regions.
+SHARE = 718766754945489455304472257065075294400  # lcm(7, 8, …, 92): a quarter has at most 92 days
+
+
+def intensity_of(hours, days: int) -> str:
+    """The class of one household's hours over max(days, 7) (the same as `intensity(hours_per_week(...))`)."""
+    days = max(days, 7)
+    return "licht" if hours * 7 < days else "middel" if hours * 7 < 4 * days else "zwaar"
+
+
+_SHARE_PER_DAY = {days: SHARE // days for days in range(7, 93)}
+
+
+def hours_weight(hours, days: int) -> int:
+    """hours (at most two decimals, as stored) × 100 × SHARE / max(days, 7): exact, see `SHARE`."""
+    cents = hours * 100 if isinstance(hours, (int, Decimal)) else _exact(hours) * 100
+    if cents != int(cents):
+        raise ValueError(f"uren met meer dan twee decimalen: {hours}")
+    days = max(days, 7)
+    if days in _SHARE_PER_DAY:
+        return int(cents) * _SHARE_PER_DAY[days]
+    weight = Fraction(int(cents) * SHARE, days)  # never in a quarter; exact all the same
+    if weight.denominator != 1:
+        raise ValueError(f"{days} dagen passen niet in een kwartaal")
+    return weight.numerator
+
+
 @dataclass
 class HoursTally:
     """Question D for one form, summed without keeping a value per household: the same mean and classes as
     `form_summary` over the list of hours per week, exactly, and tallies of sites add up to their region's.
 
-    A household's hours per week are its hours × 7 / max(days, 7), so the hours are summed per max(days, 7)
-    (at most 92 different ones) and the classes are decided by comparing hours × 7 with 7 × max(days, 7)."""
+    Each household adds its class and its `hours_weight` (its hours per week as an integer over `SHARE`), kept
+    per class so that the monitor's ledger (`tandem.monitor.ledger`) can store a tally as rows."""
 
     households: int = 0
     by_class: dict = field(default_factory=lambda: dict.fromkeys(INTENSITIES, 0))
-    hours_by_days: dict = field(default_factory=dict)  # max(days, 7) → summed hours (exact)
+    weights: dict = field(default_factory=lambda: dict.fromkeys(INTENSITIES, 0))  # class → summed weight
     extra: Fraction = Fraction(0)  # hours per week added as ready values (`add_value`)
 
     def add(self, hours, days: int) -> None:
-        days = max(days, 7)
-        hours = hours if isinstance(hours, (Decimal, int, Fraction)) else _exact(hours)
-        self.households += 1
-        self.hours_by_days[days] = self.hours_by_days.get(days, 0) + hours
-        self.by_class["licht" if hours * 7 < days else "middel" if hours * 7 < 4 * days else "zwaar"] += 1
+        self.add_class(intensity_of(hours, days), 1, hours_weight(hours, days))
+
+    def add_class(self, level: str, households: int, weight: int) -> None:
+        """`households` of class `level` whose weights sum to `weight` (one household, or a stored tally)."""
+        self.households += households
+        self.by_class[level] += households
+        self.weights[level] += weight
 
     def add_value(self, value) -> None:
         self.households += 1
@@ -233,16 +264,14 @@ class HoursTally:
     def merge(self, other: "HoursTally") -> None:
         self.households += other.households
         self.extra += other.extra
-        for level, number in other.by_class.items():
-            self.by_class[level] += number
-        for days, hours in other.hours_by_days.items():
-            self.hours_by_days[days] = self.hours_by_days.get(days, 0) + hours
+        for level in INTENSITIES:
+            self.by_class[level] += other.by_class[level]
+            self.weights[level] += other.weights[level]
 
     def mean(self) -> float | None:
         if not self.households:
             return None
-        total = self.extra + sum((_exact(hours) * 7 / days for days, hours in self.hours_by_days.items()),
-                                 Fraction(0))
+        total = self.extra + Fraction(7 * sum(self.weights.values()), 100 * SHARE)
         return round_half_away(total / self.households, 2)
 
 

@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from tandem.cases.models import Involvement, Measure, Trajectory
-from tandem.monitor import rules
+from tandem.monitor import ledger_counts, rules
 from tandem.monitor.queries import _after_programme_start, resolve_scope
 from tandem.monitor.report import Counts, build_report
 
@@ -74,13 +74,17 @@ def _measures(sites: list[int], quarters: list[rules.Quarter]) -> dict[str, dict
     return found
 
 
-def trend_reports(*, site=None, region=None, quarters: list[rules.Quarter]) -> dict[str, dict]:
-    """{quarter label: a monitor object with the trend figures filled in} for the given (consecutive) quarters."""
+def trend_reports(*, site=None, region=None, quarters: list[rules.Quarter], direct: bool = False) -> dict[str, dict]:
+    """{quarter label: a monitor object with the trend figures filled in} for the given (consecutive) quarters:
+    from the ledger when it is complete (`ledger_counts.trend_counts`), else (or with `direct`) as below."""
     if not quarters:
         return {}
     scope, starts = resolve_scope(site=site, region=region)
     if not starts:
         return {q.label: build_report(scope, q, Counts()) for q in quarters}
+    if not direct and ledger_counts.usable(starts):
+        counts = ledger_counts.trend_counts(starts, quarters)
+        return {q.label: build_report(scope, q, counts[q.label]) for q in quarters}
     counts = _trajectory_counts(starts, quarters)
     forms, measures = _form_households(list(starts), quarters), _measures(list(starts), quarters)
     return {q.label: build_report(scope, q, Counts(**counts[q.label], form_households=forms.get(q.label, {}),

@@ -7,6 +7,7 @@ from tandem.cases import rules
 from tandem.cases.models import Trajectory
 from tandem.cases.rules.rights import AFTER_CLOSURE, ONLY_AFTER_CLOSURE, Action, Limit, check_right
 from tandem.cases.selectors import access_for
+from tandem.core import changes
 from tandem.core.exceptions import NotPermitted, RuleViolation
 
 
@@ -37,6 +38,7 @@ def lock(trajectory: Trajectory, expected_version: int | None) -> Trajectory:
     rules.check_expected_version(expected_version, fresh.version)
     fresh.version += 1
     fresh.save(update_fields=["version"])
+    changes.changing(fresh.household_id)
     return fresh
 
 
@@ -60,5 +62,6 @@ def check_in_trajectory(day, trajectory: Trajectory, what: str) -> None:
 
 
 def log_change(actor, action: str, trajectory: Trajectory, obj, **detail) -> None:
+    changes.changed(trajectory.household_id)
     audit_record(actor=actor, action=action, household_id=trajectory.household_id, obj=obj,
                  purpose="dossier bijwerken", detail={k: str(v) for k, v in detail.items()})

@@ -17,6 +17,7 @@ from tandem.cases.models import (
 from tandem.cases.selectors import is_local_team_of
 from tandem.cases.rules.rights import Action, check_may_register
 from tandem.cases.services.base import begin_change, check_in_trajectory, facts, log_change, require_right, today
+from tandem.core import changes
 from tandem.core.exceptions import RuleViolation
 from tandem.core.text import check_text
 from tandem.organisations.models import Role
@@ -79,10 +80,12 @@ def household_register(*, actor, site, members: list[MemberData], registered_on:
     if not any(not m.is_network for m in members):
         raise RuleViolation("no_members", "Vul ten minste één gezinslid in.", field="members")
     household = Household.objects.create(site=site, ref=ref)
+    changes.changing(household.id)
     for data in members:
         _create_member(household, data)
     trajectory = _start_trajectory(household, registered_on=registered_on, measure_considered=measure_considered,
                                    reason=reason, lead=lead or actor, ref=trajectory_ref)
+    changes.changed(household.id)
     audit_record(actor=actor, action="household_register", household_id=household.id, obj=trajectory,
                  purpose="aanmelding", detail={"members": len(members)})
     return trajectory
@@ -104,6 +107,7 @@ def trajectory_register(*, actor, household: Household, registered_on: dt.date, 
     """Register a household again after an earlier trajectory closed."""
     _require_local_team(actor, household.site)
     Household.objects.select_for_update().get(pk=household.pk)
+    changes.changing(household.pk)
     rules.check_single_open_trajectory(household.trajectories.filter(closed_on__isnull=True).exists())
     last = household.trajectories.order_by("-closed_on").first()
     if last is not None:

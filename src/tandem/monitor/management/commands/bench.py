@@ -5,6 +5,7 @@ that bypasses the services; benchmark data only, never mixed with real data) and
 takes, as JSON. See `tandem.monitor.bench` and docs/performance.md.
 """
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -24,10 +25,13 @@ class Command(BaseCommand):
         parser.add_argument("--quarter", default="2025-Q4", metavar="JJJJ-Qn", help="gemeten kwartaal (2025-Q4)")
         parser.add_argument("--force", action="store_true",
                             help="verwijder eerdere benchmarkgegevens en begin opnieuw (echte gegevens: nooit)")
+        parser.add_argument("--parquet", metavar="MAP",
+                            help="bewaar de Parquet-export voor DuckDB in deze map en lees hem daar bij een volgende "
+                                 "meting (anders een tijdelijke map)")
         parser.add_argument("--reuse", action="store_true",
                             help="bouw niets: meet opnieuw op de benchmarkgegevens die er al zijn")
 
-    def handle(self, *args, households, sites, regions, seed, quarter, force, reuse, **options):
+    def handle(self, *args, households, sites, regions, seed, quarter, force, reuse, parquet, **options):
         if households < 1 or sites < 1 or regions < 1 or regions > sites:
             raise CommandError("Kies minstens één huishouden, één toekomsttuin en één regio, en niet meer regio's "
                                "dan toekomsttuinen.")
@@ -39,7 +43,8 @@ class Command(BaseCommand):
             raise CommandError("Er zijn nog geen benchmarkgegevens om opnieuw te meten; laat --reuse weg.")
         try:
             figures = bench.run(households, sites, regions, seed, quarter, force=force, build=not reuse,
-                                progress=lambda text: self.stderr.write(text))
+                                progress=lambda text: self.stderr.write(text),
+                                parquet=Path(parquet) if parquet else None)
         except bench.BenchRefused as refused:
             raise CommandError(str(refused)) from refused
         self.stdout.write(json.dumps(figures, ensure_ascii=False))

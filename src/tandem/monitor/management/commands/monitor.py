@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tandem.core.routers import replica_reads
 from tandem.monitor.queries import compute_monitor
 from tandem.monitor.report import CSV_HEADER, csv_rows
 from tandem.monitor.rules import MonitorError
@@ -38,7 +39,8 @@ class Command(BaseCommand):
             raise CommandError(f"Voor --format {format} is --output BESTAND verplicht, "
                                f"bijvoorbeeld --output monitor.{format}.")
         try:
-            report = compute_monitor(site=site, region=region, quarter=quarter)
+            with replica_reads():
+                report = compute_monitor(site=site, region=region, quarter=quarter)
         except MonitorError as error:
             raise CommandError(str(error)) from error
         if disclosure == "cbs":
