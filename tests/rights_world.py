@@ -83,6 +83,7 @@ def build(family, mother, child, orgs, actors, site) -> World:
         Position.PARTNER_NAMED: actors["outsider"],  # Dirk, De Jeugd- en Gezinsbeschermers
         Position.PARTNER_LEAD: actors["rvdk"],
         Position.EXPERT: actors["expert"],
+        Position.INVITED: _user("sven", "Sven", "Dekker", zvh, "beschermpartner"),
     }
     others = {"carla": actors["partner2"], "ahmed": _user("ahmed", "Ahmed", "Benali", rvdk, "beschermpartner"),
               "iris": _user("iris", "Iris", "Kramer", rvdk, "beschermpartner"),
@@ -102,6 +103,10 @@ def build(family, mother, child, orgs, actors, site) -> World:
                   orgs={**orgs, "zvh": zvh}, people=people, others=others)
     world.objects.update(_episodes(family, orgs, zvh, mother))
     world.objects.update(_records(world))
+    world.objects["join"] = services.join_request_create(
+        actor=None, trajectory=family, organisation=zvh, purpose="meedenken", form=Form.CONSULT,
+        wanted_by=_today() + dt.timedelta(days=7))
+    world.orgs["ggz"] = Organisation.objects.create(code="GGZ", name="GGZ Centraal", kind="adult_care")
     family.refresh_from_db()
     return world
 
@@ -290,6 +295,11 @@ SERVICE = {
         actor=a, trajectory=_t(w, Action.REOPEN), reason="Per ongeluk afgesloten."),
     Action.REGISTER_AGAIN: lambda w, a, i: services.trajectory_register(
         actor=a, household=w.closed.household, registered_on=_today(), measure_considered=False),
+    Action.JOIN_REQUEST: lambda w, a, i: services.join_request_create(
+        actor=a, trajectory=_t(w, Action.JOIN_REQUEST), organisation=w.orgs["ggz"], purpose="meedenken",
+        form=Form.CONSULT, wanted_by=_today()),
+    Action.JOIN_ANSWER: lambda w, a, i: services.join_request_accept(
+        actor=a, request=w.objects["join"], professional=w.people[Position.INVITED], joined_on=ON),
 }
 
 
@@ -431,6 +441,13 @@ def _web_rest(world, action, actor, inside, t, v, day, version):
     if action == Action.REGISTER_AGAIN:
         return _url("cases:trajectory_register", t.household_id), {"registered_on": _today().isoformat(),
                                                                     "measure_considered": "nee"}
+    if action == Action.JOIN_REQUEST:
+        return _url("cases:join_request_create", t.pk), {**v, "organisation": world.orgs["ggz"].pk,
+                                                         "purpose": "meedenken", "form": "consult",
+                                                         "wanted_by": _today().isoformat()}
+    if action == Action.JOIN_ANSWER:
+        return _url("cases:join_request_answer", world.objects["join"].pk), {
+            "antwoord": "aannemen", "professional": world.people[Position.INVITED].pk, "joined_on": day}
     raise AssertionError(f"no web request for {action}")
 
 

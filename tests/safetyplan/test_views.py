@@ -150,12 +150,15 @@ def test_challenge_only_offered_to_a_gw(client, actors, family, gw):
 
 
 def test_overview_shows_overdue_items(client, actors, family, version, partner_on_team):
+    """On the work list (issue "Tandem 6")."""
     client.force_login(actors["consulent"])
-    html = client.get(reverse("cases:my_families")).content.decode()
-    assert "Te laat" in html and "Belt oma als het misgaat (1)" in html and "Evaluatie van het veiligheidsplan" in html
+    overdue = len(version.situations.all()) + 1  # an agreement per situation, and the evaluation
+    html = client.get(reverse("workspace:work")).content.decode()
+    assert f"Te laat in het veiligheidsplan ({overdue})" in html and "Belt oma als het misgaat (1)" in html
+    assert "Evaluatie van het veiligheidsplan" in html
     client.force_login(partner_on_team)  # anonymous view: the content of the agreement is not shown
-    html = client.get(reverse("cases:my_families")).content.decode()
-    assert "Te laat" in html and "Belt oma" not in html
+    html = client.get(reverse("workspace:work")).content.decode()
+    assert "Te laat in het veiligheidsplan" in html and "Belt oma" not in html
 
 
 def test_household_page_summary(client, actors, family, version):

@@ -9,7 +9,8 @@ import pytest
 
 from tandem.cases import services
 from tandem.organisations.models import User
-from tandem.portal.services import correction_request_add
+from tandem.notifications.models import Notification
+from tandem.portal.services import correction_request_add, resident_view_add
 from tandem.safetyplan import services as plan_services
 from tandem.safetyplan.models import PlanVersion, SafetyAgreement, SafetyPlan, UnsafeSituation
 
@@ -67,11 +68,18 @@ def world(family, actors, orgs, mother):
     correction = correction_request_add(member=mother, what_is_wrong="Daan heet anders.", journal_entry=entry)
     request = services.consent_request_create(actor=actors["partner"], trajectory=family,
                                               purpose="Meedenken met Daan en Fatima")
+    join = services.join_request_create(actor=actors["consulent"], trajectory=family, organisation=orgs["gi"],
+                                        purpose="Meedenken met Daan en Fatima", form="consult",
+                                        wanted_by=dt.date.today() + dt.timedelta(days=7))
+    view = resident_view_add(member=mother, journal_entry=entry, text="Fatima ziet het anders.")
+    notification = Notification.objects.create(recipient=actors["consulent"], kind="consent_request",
+                                               link=f"/gezinnen/{family.household_id}/", household=family.household)
     family.refresh_from_db()
     objects = {"household_id": family.household_id, "trajectory_id": family.pk, "member_id": mother.pk,
                "membership_id": membership.pk, "involvement_id": involvement.pk, "consent_id": consent.pk,
                "number": 1, "agreement_id": agreement.pk, "challenge_id": challenge.pk, "version_id": version.pk,
                "entry_id": entry.pk, "correction_id": correction.pk, "request_id": request.pk,
+               "join_request_id": join.pk, "notification_id": notification.pk, "view_id": view.pk,
                # the monitor: site codes and quarters only
                "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
                "step": "indienen",

@@ -15,7 +15,9 @@ ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id",
                   "number", "agreement_id", "challenge_id", "version_id", "entry_id", "correction_id", "request_id",
                   "kind", "code", "quarter", "question", "step",
                   # the programme and the budget: a region's code, a year, row ids of programme objects
-                  "region", "year", "lesson_id", "improvement_id", "evaluation_id", "milestone_id"}
+                  "region", "year", "lesson_id", "improvement_id", "evaluation_id", "milestone_id",
+                  # the working day: row ids of a request to join, a notification, a resident's own view
+                  "join_request_id", "notification_id", "view_id"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 
 

@@ -174,3 +174,15 @@ def test_the_coordinator_sees_nothing(actors, family, orgs, mother):
     assert access_for(actors["coordinator"], family) == NO_ACCESS
     assert not trajectories_visible_to(actors["coordinator"]).exists()
     assert not households_for_overview(actors["coordinator"]).exists()
+
+
+def test_identifying_ids_says_what_access_for_says_for_everyone(rights_team, actors):
+    """The bulk read of Mijn gezinnen and the work list equals `access_for(...).identifying`, per trajectory."""
+    from tandem.cases.selectors import identifying_ids, trajectories_visible_to
+
+    people = [*rights_team.people.values(), *rights_team.others.values(), *actors.values()]
+    for person in people:
+        visible = list(trajectories_visible_to(person))
+        expected = {t.pk for t in visible if access_for(person, t).identifying}
+        assert identifying_ids(person, [t.pk for t in visible]) == expected, person
+        assert identifying_ids(person, trajectories_visible_to(person).values("id")) == expected, person

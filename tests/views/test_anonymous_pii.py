@@ -63,6 +63,9 @@ def dossier(family, actors, orgs, mother):
                            participants="x", notes="x")
     services.report_record(actor=None, trajectory=family, on=D(2025, 2, 2), organisation=orgs["vt"])
     services.consent_request_create(actor=actors["partner"], trajectory=family, purpose="x")
+    # asked of the partner's own organisation: the partner reaches the answer page too
+    services.join_request_create(actor=actors["consulent"], trajectory=family, organisation=orgs["vt"], purpose="x",
+                                 form="consult", anonymous=True, wanted_by=dt.date.today() + dt.timedelta(days=7))
     entry = services.journal_entry_add(actor=actors["consulent"], trajectory=family, kind="contact_note",
                                        nature="fact", source="x", text="x")
     partner_entry = services.journal_entry_add(actor=actors["partner"], trajectory=family, kind="partner_report",
@@ -105,6 +108,8 @@ def _objects(dossier, mother) -> dict:
             "version_id": dossier["version"].pk, "entry_id": dossier["entry"].pk,
             "correction_id": dossier["entry"].correction_requests.get().pk,
             "request_id": family.consent_requests.get().pk, "kind": "toekomsttuin",
+            "join_request_id": family.join_requests.get().pk, "view_id": dossier["entry"].resident_views.get().pk,
+            "notification_id": 1,
             "code": family.household.site.code, "quarter": "2025-Q1", "question": "G", "step": "indienen",
             # the programme and the budget: a partner reaches none of them (the region's pages, not a dossier's)
             "region": family.household.site.region.code, "year": 2025, "lesson_id": 1, "improvement_id": 1,
@@ -138,7 +143,7 @@ def test_an_anonymous_partner_sees_no_planted_personal_data_anywhere(client, dos
     assert NAME in as_consultant and "Kastanjelaan" in as_consultant  # the check can see them
     client.force_login(actors["partner"])
     texts = _reachable_texts(client, objects)
-    for page in ("gezinnen/", "veiligheid/traject/", "/pdf/", "analyse", "overleg", "journaal/"):
+    for page in ("gezinnen/", "veiligheid/traject/", "/pdf/", "analyse", "overleg", "journaal/", "verzoek/"):
         assert any(page in url for url in texts), f"no page like {page} was reached"
     leaks = [f"{url}: {secret}" for url, text in texts.items() for secret in SECRETS if secret in text]
     assert not leaks, "\n".join(leaks)

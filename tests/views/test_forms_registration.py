@@ -23,7 +23,7 @@ def register_data(**overrides):
 
 def test_register_form_shows_six_member_rows(client, actors):
     client.force_login(actors["consulent"])
-    html = client.get(REGISTER).content.decode()
+    html = client.get(REGISTER + "?stap=2").content.decode()
     assert 'name="leden-5-given_names"' in html and 'name="leden-6-given_names"' not in html
     assert 'type="date"' in html
     assert '<label for="id_leden-0-bsn">' in html
@@ -178,3 +178,29 @@ def test_register_member_without_age_is_a_field_error(client, actors):
     assert 'href="#id_leden-1-birth_date"' in html
     assert "kies bij &#x27;Minderjarig?&#x27; ja of nee" in html
     assert not Household.objects.exists()
+
+
+def test_registration_in_steps_keeps_what_was_typed_when_refused(client, actors, site):
+    """Issue "Tandem 6": three steps; the data stays in the session between the steps and when the registration is
+    refused (here a BSN that fails the elfproef), and the refusal points to the step to fix."""
+    client.force_login(actors["consulent"])
+    data = register_data(**{"leden-0-bsn": "123456789"})
+    step1 = {k: v for k, v in data.items() if not k.startswith("leden")}
+    step2 = {k: v for k, v in data.items() if k.startswith("leden")}
+    html = client.get(REGISTER).content.decode()
+    assert 'name="registered_on"' in html and 'name="leden-0-given_names"' not in html
+    assert client.post(REGISTER, {**step1, "stap": "1", "ga": "verder"})["Location"] == REGISTER + "?stap=2"
+    assert client.post(REGISTER, {**step2, "stap": "2", "ga": "verder"})["Location"] == REGISTER + "?stap=3"
+    html = client.post(REGISTER, {"stap": "3", "ga": "aanmelden"}).content.decode()
+    assert "elfproef" in html and 'href="?stap=2"' in html and not Household.objects.exists()
+    html = client.get(REGISTER + "?stap=2").content.decode()
+    assert 'value="123456789"' in html and 'value="Sanne"' in html  # kept
+    fixed = {**step2, "leden-0-bsn": "123456782"}
+    assert client.post(REGISTER, {**fixed, "stap": "2", "ga": "verder"})["Location"] == REGISTER + "?stap=3"
+    assert client.post(REGISTER, {"stap": "3", "ga": "terug"})["Location"] == REGISTER + "?stap=2"
+    assert 'value="' + step1["registered_on"] + '"' in client.get(REGISTER + "?stap=1").content.decode()
+    response = client.post(REGISTER, {"stap": "3", "ga": "aanmelden"})
+    household = Household.objects.get()
+    assert response["Location"] == reverse("cases:household", args=[household.pk])
+    assert household.members.get(given_names="Sanne").bsn == "123456782"
+    assert "aanmelding" not in client.session  # the draft is gone once registered

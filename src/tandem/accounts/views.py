@@ -16,17 +16,18 @@ from tandem.accounts import lockout, oidc, services
 from tandem.accounts.forms import CodeForm, LockingAuthenticationForm
 from tandem.accounts.verification import clear_verified, is_verified, mark_verified
 from tandem.core.openid_connect import FlowCallbackView, FlowStartView, enabled
+from tandem.workspace.views.start import start_url_name
 
 NEXT_KEY = "accounts_next"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _next_url(request) -> str:
-    """Where to go once fully signed in: the remembered page if it is ours, else "Mijn gezinnen"."""
+    """Where to go once fully signed in: the remembered page if it is ours, else the start page of the role."""
     target = request.session.get(NEXT_KEY) or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return target
-    return reverse("cases:my_families")
+    return reverse(start_url_name(request.user))
 
 
 def _second_step(request, user):

@@ -436,3 +436,39 @@ class JournalHideForm(MemberChoiceMixin, VersionedForm):
                                           help_text="Zet geen vinkje om de notitie weer voor iedereen te tonen.")
     reason = text_area("Reden", required=False, rows=2,
                        help_text="Waarom mag dit gezinslid de notitie niet lezen? Dit wordt vastgelegd.")
+
+
+class JoinRequestForm(VersionedForm):
+    organisation = forms.ModelChoiceField(label="Welke organisatie vraagt u?", queryset=Organisation.objects.none(),
+                                          empty_label="Kies een organisatie")
+    purpose = forms.CharField(label="Waarvoor vraagt u hen?", max_length=300,
+                              help_text="Schrijf wat u van hen vraagt, zonder namen. Bijvoorbeeld: meedenken over "
+                                        "de veiligheid thuis na ruzies.")
+    form = forms.ChoiceField(label="Vorm van betrokkenheid", choices=Form.choices, widget=forms.RadioSelect,
+                             help_text="Groen kan alleen met toestemming van het gezin voor deze organisatie; oranje "
+                                       "pas na een melding of maatregel; rood binnen een maatregel.")
+    anonymous = forms.BooleanField(label="Anoniem (het gezin wordt niet genoemd)", required=False,
+                                   help_text="Kan alleen bij advies en/of consult.")
+    household_informed_on = date_field("Gezin geïnformeerd op", required=False,
+                                       help_text="Nodig bij de Raad voor de Kinderbescherming zonder toestemming.")
+    wanted_by = date_field("Graag antwoord vóór")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = partner_organisations()
+
+
+class JoinAcceptForm(PlainForm):
+    professional = ProfessionalChoiceField(label="Wie sluit aan?", queryset=User.objects.none(),
+                                           empty_label="Kies een medewerker",
+                                           help_text="Deze medewerker komt achterop in het team van het gezin.")
+    joined_on = date_field("Sluit aan vanaf")
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["professional"].queryset = dossier_professionals().filter(organisation=organisation)
+
+
+class JoinDeclineForm(PlainForm):
+    reason = text_area("Waarom sluit uw organisatie niet aan?", rows=3,
+                       help_text="Het lokale team leest dit en zoekt verder.")

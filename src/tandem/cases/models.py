@@ -87,11 +87,16 @@ class Member(TextChecked):
 
     @property
     def surname(self) -> str:
-        return f"{self.prefix} {self.family_name}".strip()
+        return surname_of(self.prefix, self.family_name)
 
     @property
     def full_name(self) -> str:
         return f"{self.given_names} {self.surname}".strip()
+
+
+def surname_of(prefix: str, family_name: str) -> str:
+    """'el Amrani': the prefix (tussenvoegsel) and the family name."""
+    return f"{prefix} {family_name}".strip()
 
 
 class Trajectory(TextChecked):
@@ -464,3 +469,49 @@ class JournalEntry(TextChecked):
     @property
     def visible_to_household(self) -> bool:
         return not self.withheld_reason
+
+
+class JoinRequestStatus(models.TextChoices):
+    OPEN = "open", "Wacht op antwoord"
+    ACCEPTED = "accepted", "Aangenomen"
+    DECLINED = "declined", "Afgewezen"
+
+
+class JoinRequest(TextChecked):
+    """Pull in, never hand over: the local team asks a partner organisation to join the family's team (what for,
+    which form of involvement, by when). A worker or the team leader of that organisation accepts, naming who
+    joins, or declines with a reason (docs/rights.md S19)."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="join_requests")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="join_requests")
+    purpose = models.CharField("waarvoor", max_length=300)
+    form = models.CharField("vorm van betrokkenheid", max_length=10, choices=Form.choices)
+    anonymous = models.BooleanField("anoniem (alleen bij advies/consult)", default=False)
+    household_informed_on = models.DateField("gezin geïnformeerd op", null=True, blank=True)
+    wanted_by = models.DateField("graag antwoord vóór")
+    # None: asked by the system (an import).
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    requested_on = models.DateField("gevraagd op")
+    status = models.CharField(max_length=10, choices=JoinRequestStatus.choices, default=JoinRequestStatus.OPEN)
+    answered_on = models.DateField("beantwoord op", null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    decline_reason = models.TextField("reden van afwijzen", blank=True, default="")
+    joined = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", verbose_name="wie sluit aan")
+    membership = models.ForeignKey(TeamMembership, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    involvement = models.ForeignKey(Involvement, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-requested_on", "-id"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(anonymous=False) | models.Q(form="consult"),
+                                   name="join_request_only_consult_is_anonymous"),
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == JoinRequestStatus.OPEN

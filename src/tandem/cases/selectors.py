@@ -12,12 +12,24 @@ Between dossiers:
 - Emergency access (`tandem.security`): a dossier professional with an active grant sees the household's
   trajectories for the grant's time, identifying but read-only.
 """
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from tandem.cases.models import Consent, ExpertScope, Form, Household, Involvement, LeadPeriod, Trajectory
+from tandem.cases.models import (
+    Consent,
+    ExpertScope,
+    Form,
+    Household,
+    Involvement,
+    LeadPeriod,
+    Measure,
+    MeasureType,
+    Member,
+    Trajectory,
+)
 from tandem.cases.rules.rights import (
     AFTER_CLOSURE,
     ONLY_AFTER_CLOSURE,
@@ -26,9 +38,10 @@ from tandem.cases.rules.rights import (
     Position,
     actor_facts_of,
     allowed,
+    REGISTERING_ROLES,
     position_of,
 )
-from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Role
+from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Region, Role
 from tandem.security.models import EmergencyAccess
 
 LOCAL_TEAM_ROLES = {Role.CONSULENT, Role.GEDRAGSWETENSCHAPPER, Role.TEAMLEIDER}
@@ -57,7 +70,8 @@ def need_to_know(user) -> QuerySet[Trajectory]:
     if not _may_see_dossiers(user):
         return Trajectory.objects.none()
     if _is_local_team_worker(user):
-        return Trajectory.objects.filter(household__site=user.organisation.site)
+        # The trajectory carries its household's site (copied when it starts; a household never changes site).
+        return Trajectory.objects.filter(site_id=user.organisation.site_id)
     today = timezone.localdate()
     visible = Trajectory.objects.filter(_current_team_q(user, today))
     if user.role == Role.ERVARINGSDESKUNDIGE:
@@ -195,3 +209,82 @@ def rights_for(user, trajectory: Trajectory, access: Access | None = None) -> Ri
 def households_for_overview(user) -> QuerySet[Household]:
     """'Mijn gezinnen': visible households with what the overview shows."""
     return households_visible_to(user).select_related("site").prefetch_related("trajectories", "members")
+
+
+def may_register(user) -> bool:
+    """Only a consulent or team leader of a local team registers households (rules/rights.py)."""
+    org = user.organisation
+    return bool(org and org.kind == OrganisationKind.LOCAL_TEAM and user.role in REGISTERING_ROLES)
+
+
+def households_with_bsn(bsn: str) -> QuerySet:
+    """The households (ids) with a member of exactly this BSN, found through the BSN's keyed hash (the BSN itself is
+    encrypted at rest: docs/security.md). Callers intersect the result with what the person may see by name."""
+    bsn = (bsn or "").strip()
+    if not (len(bsn) == 9 and bsn.isascii() and bsn.isdigit()):
+        return Member.objects.none().values("household_id")
+    return Member.objects.with_bsn(bsn).values("household_id")
+
+
+# Measures whose end the work list announces (issue "Tandem 6"): an OTS (also a provisional one) and a
+# restraining order (tijdelijk huisverbod), from the measure's own dates.
+EXPIRING_TYPES = (MeasureType.OTS, MeasureType.RESTRAINING_ORDER)
+
+
+def expiring_measures(measures: QuerySet[Measure], today: dt.date) -> list[Measure]:
+    """Of `measures`: those in an open trajectory that end within their region's window
+    (`Region.expiry_window_days`) from today and are not extended by a later measure."""
+    longest = Region.objects.aggregate(days=Max("expiry_window_days"))["days"] or 0
+    extended = Measure.objects.filter(extends=OuterRef("pk"))
+    candidates = (measures.filter(type__in=EXPIRING_TYPES, ends_on__gte=today,
+                                  ends_on__lte=today + dt.timedelta(days=longest),
+                                  trajectory__closed_on__isnull=True)
+                  .exclude(Exists(extended)).select_related("trajectory__household", "site__region")
+                  .order_by("ends_on", "id"))
+    return [m for m in candidates if (m.ends_on - today).days <= m.site.region.expiry_window_days]
+
+
+def identifying_ids(user, trajectory_ids, today: dt.date | None = None) -> set:
+    """Of these visible trajectories (ids, or a query of ids), those whose names this person may see:
+    `access_for(...).identifying` for many trajectories at once, in a fixed number of queries (Mijn gezinnen, the
+    work list)."""
+    today = today or timezone.localdate()
+    if isinstance(trajectory_ids, (list, set, tuple, frozenset)) and not trajectory_ids:
+        return set()
+    if not _may_see_dossiers(user):
+        return set()
+    rows = Trajectory.objects.filter(pk__in=trajectory_ids)
+    ids = rows.values("id")
+    emergency = set(rows.filter(household_id__in=active_emergency_grants(user).values("household_id"))
+                    .values_list("id", flat=True))
+    if _is_local_team_worker(user):
+        return emergency | set(rows.filter(site_id=user.organisation.site_id).values_list("id", flat=True))
+    if user.role == Role.ERVARINGSDESKUNDIGE:
+        return emergency | set(rows.filter(id__in=need_to_know(user).values("id")).values_list("id", flat=True))
+    consented = _active_consents(user.organisation, today).filter(trajectory_id__in=ids).values("trajectory_id")
+    powers = Involvement.objects.filter(trajectory_id__in=ids, organisation=user.organisation,
+                                        form__in=[Form.ORANGE, Form.RED]).filter(
+        Q(end__isnull=True) | Q(end__gte=today)).values("trajectory_id")
+    leading = LeadPeriod.objects.filter(trajectory_id__in=ids, professional=user, end__isnull=True)
+    named = rows.filter(Q(id__in=consented) | Q(id__in=powers) | Q(id__in=leading.values("trajectory_id")))
+    return emergency | set(named.values_list("id", flat=True))
+
+
+def my_open_trajectories(user, today: dt.date | None = None) -> QuerySet[Trajectory]:
+    """Open trajectories this person works in: on the team now, or holding the lead (the work list's scope)."""
+    today = today or timezone.localdate()
+    if not _may_see_dossiers(user):
+        return Trajectory.objects.none()
+    mine = Trajectory.objects.filter(Q(team__professional=user) & (Q(team__left_on__isnull=True)
+                                                                   | Q(team__left_on__gte=today))).values("id")
+    leading = LeadPeriod.objects.filter(professional=user, end__isnull=True).values("trajectory_id")
+    return need_to_know(user).filter(Q(id__in=mine) | Q(id__in=leading), closed_on__isnull=True)
+
+
+def local_team_position_trajectories(user, today: dt.date | None = None) -> QuerySet[Trajectory]:
+    """Of `my_open_trajectories`: those where this person is in the `local_team` column of the rights (a
+    consulent of the site's own local team on the family's team), who handles the family's consents and own
+    words (docs/rights.md S6, S16)."""
+    if not _is_local_team_worker(user) or user.role != Role.CONSULENT:
+        return Trajectory.objects.none()
+    return my_open_trajectories(user, today).filter(site_id=user.organisation.site_id)

@@ -2,17 +2,16 @@
 from django.urls import path
 
 from tandem.cases import views
-from tandem.security.views import emergency_request
 
 app_name = "cases"
 
 T = "traject/<uuid:trajectory_id>/"
 
 urlpatterns = [
-    path("", views.my_families, name="my_families"),
+    # "" (my_families), "noodtoegang/" (emergency_request) and "<uuid:household_id>/" (household) are composed
+    # pages of tandem.workspace, added to this namespace by config/urls.py: the core imports none of them.
     path("aanmelden/", views.household_register, name="household_register"),
-    path("noodtoegang/", emergency_request, name="emergency_request"),
-    path("<uuid:household_id>/", views.household_detail, name="household"),
+    path("verzoek/<int:join_request_id>/", views.join_request_answer, name="join_request_answer"),
     path("<uuid:household_id>/toegangslogboek/", views.household_access_log, name="access_log"),
     path("<uuid:household_id>/persoon-toevoegen/", views.member_add, name="member_add"),
     path("<uuid:household_id>/opnieuw-aanmelden/", views.trajectory_register, name="trajectory_register"),
@@ -35,4 +34,5 @@ urlpatterns = [
     path(T + "maatregel/", views.measure_record, name="measure_record"),
     path(T + "ervaringsdeskundige/", views.expert_contact_record, name="expert_contact_record"),
     path(T + "journaal/", views.journal_entry_add, name="journal_entry_add"),
+    path(T + "partner-vragen/", views.join_request_create, name="join_request_create"),
 ]

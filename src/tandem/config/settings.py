@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tandem.budget",
     "tandem.privacy",
     "tandem.operations",
+    "tandem.notifications",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tandem.notifications.context_processors.notifications",
             ],
         },
     }
@@ -102,7 +104,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "cases:my_families"
+LOGIN_REDIRECT_URL = "workspace:home"  # a start page per role
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -149,6 +151,17 @@ TANDEM_OIDC_ISSUER = os.environ.get("TANDEM_OIDC_ISSUER", "")
 TANDEM_OIDC_CLIENT_ID = os.environ.get("TANDEM_OIDC_CLIENT_ID", "")
 TANDEM_OIDC_CLIENT_SECRET = os.environ.get("TANDEM_OIDC_CLIENT_SECRET", "")
 TANDEM_OIDC_USERNAME_CLAIM = os.environ.get("TANDEM_OIDC_USERNAME_CLAIM", "preferred_username")
+
+# Notifications by e-mail (tandem.notifications): Django's mail settings from the environment. The e-mail holds
+# no personal data, only a link to TANDEM_BASE_URL; whether a person gets one is a setting per region and person.
+TANDEM_BASE_URL = os.environ.get("TANDEM_BASE_URL", "http://127.0.0.1:8000")
+EMAIL_HOST = os.environ.get("TANDEM_EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("TANDEM_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("TANDEM_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TANDEM_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("TANDEM_EMAIL_TLS", "False")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("TANDEM_EMAIL_FROM", "Tandem <tandem@localhost>")
 
 # Programme start for the monitor's question B; per region in the database, this is the default.
 TANDEM_PROGRAMME_START = os.environ.get("TANDEM_PROGRAMME_START", "2024-06-01")

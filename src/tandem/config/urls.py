@@ -1,15 +1,17 @@
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from tandem.accounts.views import SignInView, SignOutView
+from tandem.cases.urls import urlpatterns as dossier_urls
+from tandem.workspace.urls import dossier_pages
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cases:my_families", permanent=False)),
     path("inloggen/", SignInView.as_view(), name="login"),
     path("inloggen/", include("tandem.accounts.urls")),
     path("uitloggen/", SignOutView.as_view(), name="logout"),
-    path("gezinnen/", include("tandem.cases.urls")),
-    path("gezinnen/", include("tandem.workspace.urls")),
+    # The dossier's namespace: the core's pages and the composed ones (Mijn gezinnen, the household page).
+    path("gezinnen/", include((dossier_pages + dossier_urls, "cases"))),
+    path("", include("tandem.workspace.urls")),  # start page per role, work list, closing
+    path("berichten/", include("tandem.notifications.urls")),
     path("monitor/", include("tandem.monitor.urls")),
     path("veiligheid/", include("tandem.safetyplan.urls")),
     path("programma/", include("tandem.programme.urls")),

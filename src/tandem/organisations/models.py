@@ -15,6 +15,11 @@ class Region(models.Model):
     consent_min_age = models.PositiveSmallIntegerField("zelf toestemming geven vanaf (jaar)", default=16)
     # How long after a closure the local team can still reopen the trajectory instead of registering again.
     reopen_days = models.PositiveSmallIntegerField("heropenen binnen (dagen na afsluiten)", default=90)
+    # The work list shows an OTS, provisional OTS or restraining order this many days before it ends.
+    expiry_window_days = models.PositiveSmallIntegerField("maatregel loopt af: melden vanaf (dagen vooraf)",
+                                                          default=28, db_default=28)
+    # Notifications also by e-mail (no personal data, only a link); a person's own choice goes first.
+    notify_by_email = models.BooleanField("meldingen ook per e-mail", default=False, db_default=False)
 
     def __str__(self) -> str:
         return self.name
@@ -96,6 +101,8 @@ class User(AbstractUser):
     )
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.CONSULENT)
     ref = models.CharField("kenmerk in uitwisselbestand", max_length=60, blank=True, default="")
+    # Notifications by e-mail: yes, no, or None = as the region says (Region.notify_by_email).
+    notify_by_email = models.BooleanField("meldingen ook per e-mail", null=True, blank=True)
 
     class Meta:
         ordering = ["first_name", "last_name"]
@@ -106,3 +113,11 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return str(self)
+
+    @property
+    def region(self) -> Region | None:
+        """The region the person works in: their organisation's, or its site's."""
+        organisation = self.organisation
+        if organisation is None:
+            return None
+        return organisation.region or (organisation.site.region if organisation.site_id else None)

@@ -51,6 +51,10 @@ class ResidentView(TextChecked):
     created_at = models.DateTimeField(default=timezone.now)
     # A resident's own words are theirs: the professionals see them, the rest of the household only if shared.
     shared = models.BooleanField("ook zichtbaar voor de andere gezinsleden", default=False)
+    # The local team read it (and talks it over with the family): off the consultant's work list.
+    read_at = models.DateTimeField("gelezen op", null=True, blank=True)
+    read_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
 
     class Meta:
         ordering = ["created_at", "id"]

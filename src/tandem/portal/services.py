@@ -18,6 +18,7 @@ from tandem.audit.services import audit_record
 from tandem.cases import rules as case_rules
 from tandem.cases.models import Consent, ConsentHow, ConsentRequest, ConsentRequestStatus, Member
 from tandem.cases.rules.rights import Action
+from tandem.cases.events import Event, announce
 from tandem.cases.services import consent_record, consent_request_decline, consent_withdraw
 from tandem.cases.services.base import require_right
 from tandem.core.exceptions import NotPermitted, RuleViolation
@@ -201,6 +202,7 @@ def resident_view_add(*, member: Member, text: str, journal_entry=None, plan_ver
     view = ResidentView.objects.create(member=member, text=text, shared=shared, **target)
     audit_record(actor=ResidentActor(member), action="portal_view_add", household_id=member.household_id,
                  obj=view, purpose="eigen kijk toevoegen", detail={"member": str(member.pk)})
+    announce(Event.RESIDENT_VIEW, trajectory=_trajectory_of(target), obj=view)
     return view
 
 
@@ -214,7 +216,26 @@ def correction_request_add(*, member: Member, what_is_wrong: str, journal_entry=
     request = CorrectionRequest.objects.create(member=member, what_is_wrong=text, shared=shared, **target)
     audit_record(actor=ResidentActor(member), action="portal_correction_request", household_id=member.household_id,
                  obj=request, purpose="verbetering vragen", detail={"member": str(member.pk)})
+    announce(Event.CORRECTION_REQUEST, trajectory=_trajectory_of(target), obj=request)
     return request
+
+
+def _trajectory_of(target: dict):
+    entry, version = target["journal_entry"], target["plan_version"]
+    return entry.trajectory if entry is not None else version.plan.trajectory
+
+
+@transaction.atomic
+def resident_view_read(*, actor, view: ResidentView) -> ResidentView:
+    """The local team has read a resident's own view (and talks it over with the family): off the work list."""
+    _require_right_for_member(actor, view.member, Action.CORRECTION_HANDLE)
+    view = ResidentView.objects.select_for_update().get(pk=view.pk)
+    if view.read_at is None:
+        view.read_at, view.read_by = timezone.now(), actor
+        view.save(update_fields=["read_at", "read_by"])
+        audit_record(actor=actor, action="resident_view_read", household_id=view.member.household_id, obj=view,
+                     purpose="eigen kijk van het gezin gelezen")
+    return view
 
 
 @transaction.atomic

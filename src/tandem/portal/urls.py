@@ -29,4 +29,5 @@ urlpatterns = [
     path("uitnodigen/gezin/<uuid:household_id>/", views.invite_household, name="invite_household"),
     path("uitnodigen/<uuid:member_id>/", views.invite_member, name="invite_member"),
     path("verbetering/<int:correction_id>/beantwoorden/", views.correction_handle, name="correction_handle"),
+    path("eigen-kijk/<int:view_id>/gelezen/", views.resident_view_read, name="resident_view_read"),
 ]

@@ -4,7 +4,7 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from tandem.audit.models import AuditEvent
+from tandem.audit.selectors import access_log_for  # noqa: F401  (kept here for callers of security)
 from tandem.cases.models import Household, LeadPeriod
 from tandem.security.models import EmergencyAccess
 
@@ -23,7 +23,3 @@ def emergency_notices_for_lead(user) -> QuerySet[EmergencyAccess]:
     return EmergencyAccess.objects.filter(household_id__in=led, starts_at__gte=since).select_related(
         "user__organisation")
 
-
-def access_log_for(household_id) -> QuerySet[AuditEvent]:
-    """Who opened, changed or was refused this household's dossier, newest first."""
-    return AuditEvent.objects.filter(household_id=household_id).order_by("-id")

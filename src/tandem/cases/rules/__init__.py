@@ -20,3 +20,10 @@ from tandem.cases.rules.family import (  # noqa: F401,E402
     entry_visible_to_member,
     own_words_visible_to_member,
 )
+from tandem.cases.rules.joining import (  # noqa: F401,E402
+    check_decline_reason,
+    check_join_target,
+    check_joiner,
+    check_request_open,
+    check_wanted_by,
+)

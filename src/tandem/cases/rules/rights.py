@@ -53,6 +53,8 @@ class Action(enum.StrEnum):
     CLOSE = "close"
     REOPEN = "reopen"
     REGISTER_AGAIN = "register_again"
+    JOIN_REQUEST = "join_request"
+    JOIN_ANSWER = "join_answer"
 
 
 class Position(enum.StrEnum):
@@ -66,6 +68,9 @@ class Position(enum.StrEnum):
     PARTNER_NAMED = "partner_named"  # partner worker on the team, with consent or a statutory ground
     PARTNER_LEAD = "partner_lead"  # partner worker holding the lead (voorop, after a melding or measure)
     EXPERT = "expert"  # expert by experience on the team, with the family's consent
+    # worker or team leader of an organisation asked to join (not yet on the team); only for answering that
+    # request (`join_answer`): see `answer_position`
+    INVITED = "invited"
 
 
 class Cell(enum.StrEnum):
@@ -134,48 +139,52 @@ WHO_CAN = {
     Action.CLOSE: "de consulent van het lokale team",
     Action.REOPEN: "de consulent van het lokale team of de teamleider",
     Action.REGISTER_AGAIN: "het lokale team",
+    Action.JOIN_REQUEST: "het lokale team",
+    Action.JOIN_ANSWER: "een medewerker of de teamleider van de gevraagde organisatie",
 }
 
 P = Position
 Y, N, L = Cell.YES, Cell.NO, Cell.LIMITED
 COLUMNS = (P.LOCAL_TEAM, P.LOCAL_COLLEAGUE, P.LOCAL_GW, P.TEAM_LEADER, P.PARTNER_ANONYMOUS, P.PARTNER_NAMED,
-           P.PARTNER_LEAD, P.EXPERT)
+           P.PARTNER_LEAD, P.EXPERT, P.INVITED)
 
 # One row per action, one cell per column of COLUMNS; the limit applies to every 'beperkt' cell of the row.
 _ROWS: dict[Action, tuple[tuple[Cell, ...], Limit | None]] = {
-    Action.MEMBER_ADD: ((Y, N, N, N, N, N, Y, N), None),
-    Action.TRIAGE: ((Y, Y, Y, Y, L, L, L, N), Limit.GEDRAGSWETENSCHAPPER),
-    Action.TEAM_ADD: ((Y, Y, N, Y, N, N, L, N), Limit.OWN_ORGANISATION),
-    Action.TEAM_LEAVE: ((Y, N, L, Y, L, L, L, L), Limit.SELF_OR_OWN_ORGANISATION),
-    Action.LEAD_SWITCH: ((Y, Y, N, Y, N, N, L, N), Limit.TO_LOCAL_TEAM),
-    Action.CONSENT_RECORD: ((Y, N, N, N, N, N, N, N), None),
-    Action.CONSENT_REQUEST: ((N, N, N, N, Y, Y, Y, N), None),
-    Action.CONSENT_WITHDRAW: ((Y, N, N, N, N, N, N, N), None),
-    Action.REPORT_RECORD: ((Y, N, N, N, N, Y, Y, N), None),
-    Action.MEASURE_RECORD: ((Y, N, N, N, N, Y, Y, N), None),
-    Action.INVOLVEMENT_START: ((Y, N, N, N, L, L, L, N), Limit.OWN_ORGANISATION),
-    Action.INVOLVEMENT_END: ((Y, N, N, N, L, L, L, N), Limit.OWN_ORGANISATION),
-    Action.INVOLVEMENT_DECIDE: ((Y, N, N, N, N, N, N, N), None),
-    Action.TIME_REGISTER: ((Y, N, N, N, L, L, L, N), Limit.OWN_ORGANISATION),
-    Action.JOURNAL_CONTACT_NOTE: ((Y, N, Y, N, N, N, Y, N), None),
-    Action.JOURNAL_PARTNER_REPORT: ((Y, N, N, N, Y, Y, Y, N), None),
-    Action.JOURNAL_DECISION: ((Y, N, N, N, N, N, Y, N), None),
-    Action.JOURNAL_HIDE: ((Y, N, L, N, L, L, Y, N), Limit.OWN_ENTRY),
-    Action.EXPERT_CONTACT: ((Y, N, N, N, N, N, N, L), Limit.SELF),
-    Action.PLAN_VERSION: ((Y, N, N, N, N, N, Y, N), None),
-    Action.PLAN_SIGN_OFF: ((Y, N, N, N, N, N, Y, N), None),
-    Action.AGREEMENT_KEPT: ((Y, N, N, N, N, N, Y, N), None),
-    Action.SCALE_SCORE: ((Y, N, L, N, L, L, Y, N), Limit.OWN_SCORE),
-    Action.MEETING_RECORD: ((Y, N, N, N, N, N, Y, N), None),
-    Action.ANALYSIS_RECORD: ((Y, N, N, N, N, N, Y, N), None),
-    Action.ANALYSIS_CHALLENGE: ((N, N, Y, N, L, L, L, N), Limit.GEDRAGSWETENSCHAPPER),
-    Action.ANALYSIS_RESPOND: ((Y, N, N, N, N, N, Y, N), None),
-    Action.PORTAL_CODE: ((Y, N, N, N, N, N, N, N), None),
-    Action.CORRECTION_HANDLE: ((Y, N, N, N, N, N, N, N), None),
-    Action.ACCESS_LOG: ((Y, N, N, Y, N, N, N, N), None),
-    Action.CLOSE: ((Y, N, N, N, N, N, N, N), None),
-    Action.REOPEN: ((Y, N, N, Y, N, N, N, N), None),
-    Action.REGISTER_AGAIN: ((Y, Y, N, Y, N, N, N, N), None),
+    Action.MEMBER_ADD: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.TRIAGE: ((Y, Y, Y, Y, L, L, L, N, N), Limit.GEDRAGSWETENSCHAPPER),
+    Action.TEAM_ADD: ((Y, Y, N, Y, N, N, L, N, N), Limit.OWN_ORGANISATION),
+    Action.TEAM_LEAVE: ((Y, N, L, Y, L, L, L, L, N), Limit.SELF_OR_OWN_ORGANISATION),
+    Action.LEAD_SWITCH: ((Y, Y, N, Y, N, N, L, N, N), Limit.TO_LOCAL_TEAM),
+    Action.CONSENT_RECORD: ((Y, N, N, N, N, N, N, N, N), None),
+    Action.CONSENT_REQUEST: ((N, N, N, N, Y, Y, Y, N, N), None),
+    Action.CONSENT_WITHDRAW: ((Y, N, N, N, N, N, N, N, N), None),
+    Action.REPORT_RECORD: ((Y, N, N, N, N, Y, Y, N, N), None),
+    Action.MEASURE_RECORD: ((Y, N, N, N, N, Y, Y, N, N), None),
+    Action.INVOLVEMENT_START: ((Y, N, N, N, L, L, L, N, N), Limit.OWN_ORGANISATION),
+    Action.INVOLVEMENT_END: ((Y, N, N, N, L, L, L, N, N), Limit.OWN_ORGANISATION),
+    Action.INVOLVEMENT_DECIDE: ((Y, N, N, N, N, N, N, N, N), None),
+    Action.TIME_REGISTER: ((Y, N, N, N, L, L, L, N, N), Limit.OWN_ORGANISATION),
+    Action.JOURNAL_CONTACT_NOTE: ((Y, N, Y, N, N, N, Y, N, N), None),
+    Action.JOURNAL_PARTNER_REPORT: ((Y, N, N, N, Y, Y, Y, N, N), None),
+    Action.JOURNAL_DECISION: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.JOURNAL_HIDE: ((Y, N, L, N, L, L, Y, N, N), Limit.OWN_ENTRY),
+    Action.EXPERT_CONTACT: ((Y, N, N, N, N, N, N, L, N), Limit.SELF),
+    Action.PLAN_VERSION: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.PLAN_SIGN_OFF: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.AGREEMENT_KEPT: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.SCALE_SCORE: ((Y, N, L, N, L, L, Y, N, N), Limit.OWN_SCORE),
+    Action.MEETING_RECORD: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.ANALYSIS_RECORD: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.ANALYSIS_CHALLENGE: ((N, N, Y, N, L, L, L, N, N), Limit.GEDRAGSWETENSCHAPPER),
+    Action.ANALYSIS_RESPOND: ((Y, N, N, N, N, N, Y, N, N), None),
+    Action.PORTAL_CODE: ((Y, N, N, N, N, N, N, N, N), None),
+    Action.CORRECTION_HANDLE: ((Y, N, N, N, N, N, N, N, N), None),
+    Action.ACCESS_LOG: ((Y, N, N, Y, N, N, N, N, N), None),
+    Action.CLOSE: ((Y, N, N, N, N, N, N, N, N), None),
+    Action.REOPEN: ((Y, N, N, Y, N, N, N, N, N), None),
+    Action.REGISTER_AGAIN: ((Y, Y, N, Y, N, N, N, N, N), None),
+    Action.JOIN_REQUEST: ((Y, Y, N, Y, N, N, N, N, N), None),
+    Action.JOIN_ANSWER: ((N, N, N, N, N, N, N, N, Y), None),
 }
 
 MATRIX: dict[tuple[Action, Position], Cell] = {
@@ -252,6 +261,22 @@ def position_of(*, local_team_of_site: bool, role: str, on_team: bool, is_lead: 
     if is_lead:
         return Position.PARTNER_LEAD
     return Position.PARTNER_NAMED if identifying else Position.PARTNER_ANONYMOUS
+
+
+# Who answers a request to join for the organisation asked (seed 000 "De tandem": the partner is pulled in, and its
+# organisation decides who comes): its workers in a dossier role and its team leader (for a pool of experts by
+# experience: the experts themselves, who see the family only with its consent).
+ANSWERING_ROLES = frozenset({"beschermpartner", "gedragswetenschapper", "teamleider", "consulent",
+                             "ervaringsdeskundige"})
+
+
+def answer_position(*, of_invited_organisation: bool, role: str, active: bool,
+                    dossier_position: Position | None) -> Position | None:
+    """The column for answering a request to join: `invited` for a worker or team leader of the organisation
+    asked (also when they already sit on this team in another form), else their position in the dossier."""
+    if of_invited_organisation and active and role in ANSWERING_ROLES:
+        return Position.INVITED
+    return dossier_position
 
 
 # Who registers a new household at a site (there is no trajectory yet, so no position): the site's consulenten

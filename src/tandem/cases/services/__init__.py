@@ -7,6 +7,7 @@ from tandem.cases.services.consent import (
     consent_withdraw,
 )
 from tandem.cases.services.involvement import involvement_decide, involvement_end, involvement_start, time_register
+from tandem.cases.services.joining import join_request_accept, join_request_create, join_request_decline
 from tandem.cases.services.journal import expert_contact_record, journal_entry_add, journal_entry_hide
 from tandem.cases.services.legal import measure_record, report_record
 from tandem.cases.services.registration import (
@@ -24,4 +25,5 @@ __all__ = [
     "time_register", "consent_record", "consent_withdraw", "report_record", "measure_record",
     "expert_contact_record", "journal_entry_add", "journal_entry_hide", "trajectory_reopen", "still_running",
     "consent_request_create", "consent_request_decline", "involvement_decide",
+    "join_request_create", "join_request_accept", "join_request_decline",
 ]

@@ -10,6 +10,7 @@ import datetime as dt
 from django.db import transaction
 
 from tandem.cases import rules
+from tandem.cases.events import Event, announce
 from tandem.cases.models import (
     Consent,
     ConsentHow,
@@ -135,6 +136,7 @@ def consent_withdraw(*, actor, consent: Consent, withdrawn_on: dt.date,
         flagged = _flag_involvements(fresh, consent.organisation, withdrawn_on)
         left = _experts_off_team(actor, fresh, consent.organisation, withdrawn_on)
     log_change(actor, "consent_withdraw", fresh, consent, flagged=flagged, experts_off_team=len(left))
+    announce(Event.CONSENT_WITHDRAWN, trajectory=fresh, obj=consent, actor=actor)
     return consent
 
 
@@ -152,6 +154,7 @@ def consent_request_create(*, actor, trajectory: Trajectory, purpose: str,
     request = ConsentRequest.objects.create(trajectory=fresh, organisation=organisation, purpose=purpose.strip(),
                                             requested_by=actor, requested_on=today())
     log_change(actor, "consent_request_create", fresh, request, organisation=organisation.code)
+    announce(Event.CONSENT_REQUEST, trajectory=fresh, obj=request, actor=actor)
     return request
 
 

@@ -22,7 +22,8 @@ def _check_can_join(professional) -> None:
                             "toegang tot dossiers.", field="professional")
 
 
-def _join(trajectory, professional, joined_on, role_in_team) -> TeamMembership:
+def join_team(trajectory, professional, joined_on, role_in_team) -> TeamMembership:
+    """Put someone on the team (after the caller checked the right): the checks every joining shares."""
     _check_can_join(professional)
     handled = (trajectory.measures.filter(handled_by=professional).exists()
                or trajectory.reports.filter(handled_by=professional).exists())
@@ -46,7 +47,7 @@ def team_member_add(*, actor, trajectory: Trajectory, professional, joined_on: d
     fresh = begin_change(actor, trajectory, expected_version, action=Action.TEAM_ADD,
                          given=facts(own_organisation=_same_organisation(actor, professional)))
     check_in_trajectory(joined_on, fresh, "datum waarop iemand erbij komt")
-    membership = _join(fresh, professional, joined_on, role_in_team)
+    membership = join_team(fresh, professional, joined_on, role_in_team)
     log_change(actor, "team_member_add", fresh, membership, professional=professional.pk)
     return membership
 
@@ -117,7 +118,7 @@ def lead_switch(*, actor, trajectory: Trajectory, professional, on: dt.date, sta
         current.end = on - dt.timedelta(days=1) if on > current.start else on
         current.save(update_fields=["end"])
     if _current_membership(fresh, professional) is None:
-        _join(fresh, professional, on, "regie")
+        join_team(fresh, professional, on, "regie")
     period = LeadPeriod.objects.create(trajectory=fresh, professional=professional, start=on,
                                        statutory_ground="" if to_local else statutory_ground.strip())
     log_change(actor, "lead_switch", fresh, period, professional=professional.pk, back_to_local_team=to_local)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from tandem.audit.services import audit_record
 from tandem.cases.rules.rights import Action
 from tandem.cases.views.common import load_household, require_action
-from tandem.security.selectors import access_log_for
+from tandem.audit.selectors import access_log_for
 
 ACTIONS = {
     "view": "dossier bekeken", "open_form": "formulier geopend", "access_denied": "geweigerd (geen toegang)",

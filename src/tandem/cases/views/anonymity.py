@@ -30,6 +30,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "cases.involvement": ("statutory_ground",),
     "cases.consent": ("purpose",),
     "cases.consentrequest": ("purpose",),
+    "cases.joinrequest": ("purpose", "decline_reason"),
     "cases.journalentry": ("text", "source", "withheld_reason", "hidden_reason"),
     "cases.reopening": ("reason",),
     "portal.residentview": ("text",),

@@ -6,11 +6,14 @@ does not allow (rules/rights.py), with a Dutch message saying who can.
 """
 from dataclasses import dataclass
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from tandem.audit.services import audit_record
 from tandem.cases.models import Household, Trajectory
@@ -139,10 +142,59 @@ def add_rule_error(form, exc: RuleViolation) -> None:
     form.add_error(field, exc.message)
 
 
+# A guardrail refusal that another step unblocks: its code -> (the page of that step, the link's text). The
+# refused form's data is kept (a draft in the session) and that page returns to it (`next`).
+UNBLOCKS = {
+    "green_without_consent": ("cases:consent_record", "Leg eerst de toestemming vast"),
+    "rvdk_without_knowledge": ("cases:consent_record", "Leg eerst de toestemming vast"),
+    "orange_without_report": ("cases:report_record", "Leg eerst de melding vast"),
+    "red_without_measure": ("cases:measure_record", "Leg eerst de maatregel vast"),
+    "muhp_without_ots": ("cases:measure_record", "Leg eerst de ondertoezichtstelling vast"),
+}
+DRAFT = "concept:"
+
+
+def _keep_draft(request) -> None:
+    request.session[DRAFT + request.path] = {k: request.POST.getlist(k) for k in request.POST
+                                             if k != "csrfmiddlewaretoken"}
+
+
+def _unblock(request, exc: RuleViolation) -> dict | None:
+    """The link to the step that unblocks this refusal, back to this form with what was typed."""
+    trajectory_id = (request.resolver_match.kwargs if request.resolver_match else {}).get("trajectory_id")
+    if exc.code not in UNBLOCKS or trajectory_id is None:
+        return None
+    name, text = UNBLOCKS[exc.code]
+    _keep_draft(request)
+    query = {"next": request.get_full_path()}
+    if name == "cases:consent_record" and request.POST.get("organisation"):
+        query["organisatie"] = request.POST["organisation"]
+    return {"url": reverse(name, args=[trajectory_id]) + "?" + urlencode(query), "text": text}
+
+
+def safe_next(request) -> str | None:
+    """The `next` page of a step taken to unblock another form: only a dossier page of this site."""
+    target = request.GET.get("next", "")
+    if target.startswith("/gezinnen/") and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return None
+
+
+def _refresh_draft(form) -> None:
+    """A restored draft shows what was typed, with the version the trajectory has now."""
+    data = form.data.copy()
+    if "expected_version" in form.initial:
+        data["expected_version"] = str(form.initial["expected_version"])
+    form.data = data
+
+
 def process(request, form, action, *, success: str, redirect_to, template: str, context: dict,
             extra_forms=()):
     """POST: validate, call the one service, and redirect; refusals are shown on the form, nothing is saved."""
+    if request.method != "POST" and form.is_bound:
+        _refresh_draft(form)
     all_valid = form.is_bound and form.is_valid() and all(f.is_valid() for f in extra_forms)
+    unblock = None
     if request.method == "POST" and all_valid:
         try:
             action()
@@ -152,16 +204,30 @@ def process(request, form, action, *, success: str, redirect_to, template: str, 
             raise forbid(exc) from exc
         except RuleViolation as exc:
             add_rule_error(form, exc)
+            unblock = _unblock(request, exc)
         else:
             messages.success(request, success)
-            return redirect(redirect_to)
-    page = {**context, "form": form, "errors": error_summary(form, *extra_forms)}
+            return redirect(safe_next(request) or redirect_to)
+    page = {**context, "form": form, "errors": error_summary(form, *extra_forms), "unblock": unblock}
     return render(request, template, page)
 
 
 def bound(request):
-    """The POST data for a bound form, or None for an empty one."""
-    return request.POST if request.method == "POST" else None
+    """The POST data for a bound form; on returning to a refused form (after the step that unblocks it) the data
+    typed there; else None for an empty one."""
+    if request.method == "POST":
+        return request.POST
+    return querydict(request.session.pop(DRAFT + request.path, None))
+
+
+def querydict(data: dict | None) -> QueryDict | None:
+    """Form data kept in the session ({name: [values]}) as the QueryDict a bound form takes."""
+    if data is None:
+        return None
+    result = QueryDict(mutable=True)
+    for key, values in data.items():
+        result.setlist(key, values)
+    return result
 
 
 def form_page(request, *, form, action, title: str, success: str, household, submit: str = "Opslaan",

@@ -3,7 +3,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tandem.cases.models import Form, TriageKind, TriageOutcome
+from tandem.cases.models import ExpertScope, Form, TriageKind, TriageOutcome
 from tandem.core.dates import age_on
 
 # Heaviest first; 'anders' is not a regime colour but still more than nothing.
@@ -93,3 +93,16 @@ def masked_bsn(bsn: str) -> str:
 
 def fmt_date(day: dt.date | None, empty: str = "") -> str:
     return day.strftime("%d-%m-%Y") if day else empty
+
+
+# What an expert by experience sees (issue "Tandem 5"; seed 000 "Registratie van en-en-regie"): the team, the
+# agreements that concern them and the meetings they join; more only as far as the family's consent says.
+EXPERT_SECTIONS = {ExpertScope.BASIC: {"team", "expert_contacts", "my_agreements", "my_meetings"}}
+EXPERT_SECTIONS[ExpertScope.PLAN] = EXPERT_SECTIONS[ExpertScope.BASIC] | {"plan"}
+EXPERT_SECTIONS[ExpertScope.PLAN_JOURNAL] = EXPERT_SECTIONS[ExpertScope.PLAN] | {"journal_facts"}
+ALL_SECTIONS = {"team", "expert_contacts", "plan", "journal", "triage", "involvements", "consents", "legal",
+                "analysis", "meetings"}
+
+
+def sections_for(access) -> set[str]:
+    return EXPERT_SECTIONS[access.expert_scope or ExpertScope.BASIC] if access.is_expert else ALL_SECTIONS

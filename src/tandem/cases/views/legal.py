@@ -32,12 +32,23 @@ def _measure_labels(measures) -> dict:
     return {m.pk: f"{m.get_type_display()} van {fmt_date(m.on)}" for m in measures}
 
 
+def _extension_of(request, measures) -> dict:
+    """From the work list ("loopt af: verlengen"): the form starts as an extension of that measure."""
+    earlier = measures.filter(pk=request.GET.get("verlenging")).first() if request.GET.get("verlenging", "").isdigit() \
+        else None
+    if earlier is None:
+        return {}
+    return {"extends": earlier.pk, "type": earlier.type, "provisional": earlier.provisional,
+            "subject": earlier.subject_id, "initiated_from_site": "ja" if earlier.initiated_from_site else "nee"}
+
+
 @login_required
 def measure_record(request, trajectory_id):
     trajectory, access = load_trajectory(request.user, trajectory_id, action=Action.MEASURE_RECORD)
     members, labels = members_and_labels(trajectory, access)
     measures = trajectory.measures.all()
-    form = forms.MeasureRecordForm(bound(request), initial=versioned(trajectory), members=members, labels=labels,
+    form = forms.MeasureRecordForm(bound(request), initial={**versioned(trajectory), **_extension_of(request, measures)},
+                                   members=members, labels=labels,
                                    measures=measures, measure_labels=_measure_labels(measures))
 
     def action():

@@ -14,7 +14,7 @@ from tandem.portal.views.pages import (
     plan_version,
     rights,
 )
-from tandem.portal.views.staff import correction_handle, invite_household, invite_member
+from tandem.portal.views.staff import correction_handle, invite_household, invite_member, resident_view_read
 from tandem.portal.views.write import (
     consent_give,
     consent_request_answer,
@@ -30,6 +30,7 @@ __all__ = [
     "consent_request_answer",
     "consent_withdraw",
     "consents",
+    "resident_view_read",
     "correction_handle",
     "corrections",
     "digid_callback",

@@ -3,6 +3,7 @@ resident's request for a correction. Need-to-know as on the dossier: others get 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 from django.utils import timezone
 
 from tandem.audit.services import audit_record
@@ -20,7 +21,7 @@ from tandem.cases.views.common import (
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.portal import services
 from tandem.portal.forms import CorrectionResponseForm
-from tandem.portal.models import CorrectionRequest
+from tandem.portal.models import CorrectionRequest, ResidentView
 
 
 def _household_for(user, household_id, action: Action, purpose: str):
@@ -83,3 +84,18 @@ def correction_handle(request, correction_id):
     context = {"title": "Verzoek om verbetering beantwoorden", "household": household, "c": correction,
                "form": form, "errors": error_summary(form)}
     return render(request, "portal/staff_correction.html", context)
+
+
+@login_required
+@require_POST
+def resident_view_read(request, view_id):
+    """The local team has read a resident's own view: it goes off the work list."""
+    view = get_object_or_404(ResidentView.objects.select_related("member"), pk=view_id)
+    household = _household_for(request.user, view.member.household_id, Action.CORRECTION_HANDLE,
+                               "eigen kijk van het gezin gelezen")
+    try:
+        services.resident_view_read(actor=request.user, view=view)
+    except NotPermitted as exc:
+        raise forbid(exc) from exc
+    messages.success(request, "De eigen kijk staat op gelezen.")
+    return redirect(household_url(household) + "#journaal")

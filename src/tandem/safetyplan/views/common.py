@@ -12,7 +12,7 @@ from tandem.cases.selectors import Access, Rights, rights_for
 from tandem.cases.views.anonymity import Lens, lens_for
 from tandem.cases.views.common import find_trajectory
 from tandem.cases.views.display import member_labels
-from tandem.cases.views.household import sections_for
+from tandem.cases.views.display import sections_for
 from tandem.core.plain_language import hints
 
 PURPOSE = "veiligheidsplan bekijken"

@@ -1,4 +1,7 @@
-"""The household page: members, trajectories, the tandem picture and everything recorded in them."""
+"""The household page: a summary first (who leads, the regime, what runs, what is due next), the actions this person
+may take grouped by task, then the sections one can jump to (members, the tandem, team, involvement, consent,
+reports and measures, the safety plan, the journal). Composed from the dossier, the safety plan and emergency
+access, so it lives here and not in `cases`."""
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -7,12 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from tandem.audit.services import audit_record
 from django.db.models import Exists, OuterRef
 
+from tandem.audit.services import audit_record
 from tandem.cases.models import ConsentScan, ExpertScope, Nature, Trajectory
 from tandem.cases.rules.rights import Action, Limit
-from tandem.cases.selectors import Access, Rights, rights_for
+from tandem.cases.selectors import Access, Rights, may_register, rights_for
 from tandem.cases.tandem_picture import Period, Picture, build_picture
 from tandem.cases.views.anonymity import Lens, lens_for
 from tandem.cases.views.common import load_household
@@ -21,10 +24,11 @@ from tandem.cases.views.display import (
     intensity,
     masked_bsn,
     member_labels,
+    sections_for,
     stage,
 )
-from tandem.cases.views.overview import can_register
 from tandem.security.selectors import emergency_grants_for
+from tandem.workspace.summary import summary_of
 
 
 @dataclass
@@ -35,19 +39,6 @@ class MemberRow:
     bsn: str
     relation: str
     is_network: bool
-
-
-# What an expert by experience sees (issue "Tandem 5"; seed 000 "Registratie van en-en-regie"): the team, the
-# agreements that concern them and the meetings they join; more only as far as the family's consent says.
-EXPERT_SECTIONS = {ExpertScope.BASIC: {"team", "expert_contacts", "my_agreements", "my_meetings"}}
-EXPERT_SECTIONS[ExpertScope.PLAN] = EXPERT_SECTIONS[ExpertScope.BASIC] | {"plan"}
-EXPERT_SECTIONS[ExpertScope.PLAN_JOURNAL] = EXPERT_SECTIONS[ExpertScope.PLAN] | {"journal_facts"}
-ALL_SECTIONS = {"team", "expert_contacts", "plan", "journal", "triage", "involvements", "consents", "legal",
-                "analysis", "meetings"}
-
-
-def sections_for(access) -> set[str]:
-    return EXPERT_SECTIONS[access.expert_scope or ExpertScope.BASIC] if access.is_expert else ALL_SECTIONS
 
 
 @dataclass
@@ -69,6 +60,7 @@ class TrajectoryPage:
     triage: list
     journal: list
     expert_contacts: list = field(default_factory=list)
+    join_requests: list = field(default_factory=list)
 
     @property
     def may_handle_corrections(self) -> bool:
@@ -177,6 +169,8 @@ def trajectory_page(trajectory, access, labels, today, user, lens) -> Trajectory
         reports=reports, measures=measures, triage=triage,
         journal=_journal(trajectory, sections, rights, user, labels),
         expert_contacts=_expert_contacts(trajectory),
+        join_requests=list(trajectory.join_requests.select_related("organisation", "requested_by", "answered_by",
+                                                                   "joined")),
     )
     _lens_page(lens, page, leads)
     return page
@@ -185,7 +179,7 @@ def trajectory_page(trajectory, access, labels, today, user, lens) -> Trajectory
 def _lens_page(lens: Lens, page: TrajectoryPage, leads) -> None:
     """Pseudonymise every free text the page shows (anonymous view only)."""
     for obj in [page.trajectory, *page.triage, *page.team, *leads, *page.involvements, *page.consents,
-                *page.consent_requests]:
+                *page.consent_requests, *page.join_requests]:
         lens.fields(obj)
     lens.walk(page.journal, "resident_views", "correction_requests")
 
@@ -210,8 +204,9 @@ def household_detail(request, household_id):
         "household": household, "access": access, "rights": rights, "lens": lens, "primary": view.primary,
         "members": member_rows(members, labels, access.identifying and not access.is_expert, today),
         "current": current, "earlier": [p for p in pages if p is not current],
-        "can_register_again": view.open_trajectory is None and can_register(request.user)
+        "can_register_again": view.open_trajectory is None and may_register(request.user)
         and Action.REGISTER_AGAIN in rights,
         "emergency_notices": list(emergency_grants_for(household)) if Action.ACCESS_LOG in rights else [],
+        "summary": summary_of(current, today) if current else None,
     }
     return render(request, "cases/household.html", context)

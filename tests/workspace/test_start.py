@@ -1,0 +1,26 @@
+"""A start page per role (issue "Tandem 6"): nobody lands on an empty family list."""
+import pytest
+from django.urls import reverse
+
+from tandem.organisations.models import User
+
+
+@pytest.mark.parametrize("role, target", [("consulent", "/gezinnen/"), ("beschermpartner", "/gezinnen/"),
+                                          ("coordinator", "/werk/"), ("projectleider", "/programma/"),
+                                          ("beleid", "/programma/"), ("beheerder", "/beheer/")])
+def test_home_sends_each_role_to_its_own_work(client, orgs, role, target):
+    user = User.objects.create_user(username=f"u-{role}", organisation=orgs["coord" if role in (
+        "coordinator", "projectleider", "beleid", "beheerder") else "vt" if role == "beschermpartner" else "local"],
+        role=role)
+    client.force_login(user)
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == target
+    assert client.get(target, follow=True).status_code == 200
+
+
+def test_the_administration_page_is_for_the_beheerder(client, actors, orgs):
+    client.force_login(actors["consulent"])
+    assert client.get(reverse("workspace:administration")).status_code == 403
+    beheerder = User.objects.create_user(username="ben", organisation=orgs["coord"], role="beheerder")
+    client.force_login(beheerder)
+    assert "De schermen voor beheer komen later" in client.get(reverse("workspace:administration")).content.decode()
