@@ -11,7 +11,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from tandem.accounts.models import TotpDevice
+from tandem.accounts.models import AuthenticatorDevice
 from tandem.cases import services
 from tandem.cases.models import Household, Involvement, Trajectory
 from tandem.demo.loader import DEMO_PREFIX, DemoRefused
@@ -33,7 +33,8 @@ def _user(username: str, organisation: Organisation, role: str, password: str) -
         "first_name": "Belasting", "last_name": username, "organisation": organisation, "role": role,
         "password": password})
     if made:
-        TotpDevice.objects.create(user=user, secret=DEMO_TOTP_SECRET, confirmed_at=timezone.now())
+        AuthenticatorDevice.objects.create(user=user, key=AuthenticatorDevice.key_from_base32(DEMO_TOTP_SECRET),
+                                           confirmed=True, name="Belastingtest")
     return user
 
 
