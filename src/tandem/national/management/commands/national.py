@@ -52,6 +52,7 @@ class Command(BaseCommand):
         register.add_argument("--public-key", required=True, metavar="BESTAND")
         take = actions.add_parser("import", help="lees een ondertekende overdracht in")
         take.add_argument("file", metavar="BESTAND")
+        actions.add_parser("demo", help="landelijke demo: twee regio's, vier kwartalen (alleen om uit te proberen)")
         study = actions.add_parser("research", help="onderzoeksexport: één rij per traject en kwartaal")
         study.add_argument("--region", required=True, metavar="CODE")
         study.add_argument("--quarter", required=True, action="append", metavar="JJJJ-Qn",
@@ -96,6 +97,12 @@ class Command(BaseCommand):
     def _import(self, *, file, **_):
         result = services.handover_import(data=_read(file))
         self.stdout.write(result.message)
+
+    def _demo(self, **_):
+        from tandem.national.demo import load_national_demo
+
+        for line in load_national_demo():
+            self.stdout.write(line)
 
     def _research(self, *, region, quarter, k, output, report, **_):
         made = research.research_export(region=region, quarters=quarter, k=k)
