@@ -31,6 +31,8 @@ def test_an_approved_document_gives_region_quarter_and_moment():
     ({"quarter": "2025-Q5"}, "quarter_unknown"),
     ({"format": "iets anders"}, "wrong_format"),
     ({"lessons": "tekst"}, "incomplete"),
+    ({"improvements": ["tekst"]}, "incomplete"),
+    ({"monitor": {"disclosure": "cbs", "D": {"green": 5}}}, "incomplete"),
 ])
 def test_a_document_that_is_not_an_approved_protected_quarter_is_refused(changes, code):
     with pytest.raises(RuleViolation) as refused:

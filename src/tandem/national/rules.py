@@ -57,8 +57,12 @@ def check_document(document: dict) -> tuple[str, str, dt.datetime]:
     if not isinstance(document["monitor"], dict) or document["monitor"].get("disclosure") != "cbs":
         _refuse("not_protected", "De cijfers in het document zijn niet beveiligd met de CBS-regel; ze worden "
                                  "niet ingelezen.")
-    if not isinstance(document["lessons"], list) or not isinstance(document["improvements"], list):
+    parts = (document["lessons"], document["improvements"])
+    if not all(isinstance(part, list) and all(isinstance(item, dict) for item in part) for part in parts):
         _refuse("incomplete", "De lessen of verbetervoorstellen in het document zijn onleesbaar.")
+    forms = document["monitor"].get("D", {})
+    if not isinstance(forms, dict) or not all(isinstance(values, dict) for values in forms.values()):
+        _refuse("incomplete", "De cijfers per vorm (vraag D) in het document zijn onleesbaar.")
     return str(region["code"]).strip(), quarter, moment
 
 
