@@ -17,7 +17,8 @@ class LessonSearchForm(forms.Form):
 
     def __init__(self, data, *, themes, own_themes, pilots):
         super().__init__(data)
-        self.fields["thema"].choices = [("", "Alle thema's"), ("Algemene vraagstukken", [(t.code, t.name) for t in themes]),
+        self.fields["thema"].choices = [("", "Alle thema's"),
+                                        ("Algemene vraagstukken", [(t.code, t.name) for t in themes]),
                                         ("Thema's van de regio's", [(t, t) for t in own_themes])]
         self.fields["proeftuin"].choices = [("", "Alle proeftuinen"),
                                             *[(p.code, f"{p.name} ({p.region_name})") for p in pilots]]
