@@ -67,8 +67,9 @@ def _handover(pilot: Pilot, quarter: str, monitor: dict, approved_at="2025-04-02
 
     key = PilotKey.objects.filter(pilot=pilot).first() or PilotKey.objects.create(
         pilot=pilot, fingerprint=f"{pilot.code}-{quarter}", public_key="00")
-    return Handover.objects.create(pilot=pilot, quarter=quarter, approved_at=approved_at, digest=f"{pilot.code}{quarter}",
-                                   key=key, monitor={"disclosure": "cbs", **monitor}, document="{}")
+    return Handover.objects.create(pilot=pilot, quarter=quarter, approved_at=approved_at,
+                                   digest=f"{pilot.code}{quarter}", key=key,
+                                   monitor={"disclosure": "cbs", **monitor}, document="{}")
 
 
 def test_trends_only_between_published_cells(national):

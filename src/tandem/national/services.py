@@ -157,8 +157,8 @@ def handover_import(*, actor=None, data: bytes) -> ImportResult:
     earlier = Handover.objects.filter(pilot=pilot, quarter=quarter, superseded_by__isnull=True).first()
     rules.check_not_seen(Handover.objects.filter(digest=envelope.digest).exists())
     replaces = rules.check_replacement(
-        earlier_approved_at=earlier.approved_at if earlier else None, earlier_digest=earlier.digest if earlier else None,
-        approved_at=approved_at, digest=envelope.digest, imported_on=earlier.imported_at.date() if earlier else None)
+        earlier_approved_at=earlier and earlier.approved_at, earlier_digest=earlier and earlier.digest,
+        approved_at=approved_at, digest=envelope.digest, imported_on=earlier and earlier.imported_at.date())
     try:
         with transaction.atomic():
             handover = _create(actor, pilot, key, quarter, approved_at, envelope, data, earlier if replaces else None)
