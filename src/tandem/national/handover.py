@@ -14,7 +14,7 @@ from django.utils import timezone
 from tandem.audit.services import audit_record
 from tandem.core.exceptions import RuleViolation
 from tandem.monitor import rules as monitor_rules
-from tandem.monitor.disclosure import apply_cbs
+from tandem.monitor.disclosure import SECRET, apply_cbs
 from tandem.monitor.models import QuarterClosure, RegionSnapshot
 from tandem.national.rules import FORMAT, VERSION
 from tandem.organisations.models import Organisation, Region
@@ -62,7 +62,10 @@ def _experiences(experiences: dict, pseudonymise) -> dict:
     reasons = {}
     for reason, number in answers["reasons"].items():
         key = reason if reason in monitor_rules.J_REASONS else pseudonymise(reason)
-        reasons[key] = number if key not in reasons else reasons[key]
+        if key in reasons:  # two reasons that read the same without their names: one count, secret if either is
+            both = (reasons[key], number)
+            number = SECRET if SECRET in both else sum(value or 0 for value in both)
+        reasons[key] = number
     texts = {question: [pseudonymise(text) for text in experiences[question]]
              for question in monitor_rules.TEXT_QUESTIONS}
     return {**experiences, **texts, "J": {**answers, "reasons": reasons}}
