@@ -40,10 +40,17 @@ def test_free_text_leaves_the_region_without_names(document):
     for personal in ("Fatima", "Amrani", "Daan", "06-12345678", "3 maart", "Jolanda", "Verbeek"):
         assert personal not in text, personal
     lesson = document["lessons"][0]
-    assert "[persoon" in lesson["text"] and "[telefoonnummer]" in lesson["text"]
+    assert "[gezinslid]" in lesson["text"] and "[telefoonnummer]" in lesson["text"]
     assert "Veilig Thuis" in lesson["text"] and "netwerkberaad" in lesson["text"] and "Hilversum" in lesson["text"]
     assert lesson["themes"] == ["complexe scheidingen", "netwerk"] and lesson["site"] == "Toekomsttuin Hilversum"
     assert document["improvements"][0]["title"] == "Vaste tijd voor het netwerkberaad"
+
+
+def test_the_regions_household_members_are_known_persons(document):
+    """Fatima and Daan are members of a household of the region: they become "[gezinslid]", which does not say
+    who (the same label for everyone)."""
+    text = document["lessons"][0]["text"]
+    assert text.count("[gezinslid]") >= 2 and "[gezinslid 1]" not in text
 
 
 def test_experiences_are_pseudonymised_too(actors, site, other_site, family, programme_texts):

@@ -4,7 +4,8 @@ What leaves the region: the region's monitor as approved (`RegionSnapshot`, stor
 approved) with the CBS rule applied (`tandem.monitor.disclosure.apply_cbs`), and the quarter's lessons and
 improvement proposals (`tandem.programme`). Every free text — the experiences G–K, reasons written under J,
 lessons, proposals, their owners — goes through the pseudonymiser (`tandem.privacy`), one instance for the whole
-document so that a name gets the same "[persoon N]" throughout. Nothing is written to the database.
+document so that a name gets the same "[persoon N]" throughout; the region's household members are known persons
+and become "[gezinslid]". Nothing is written to the database.
 """
 import datetime as dt
 
@@ -12,13 +13,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tandem.audit.services import audit_record
+from tandem.cases.models import Member
 from tandem.core.exceptions import RuleViolation
 from tandem.monitor import rules as monitor_rules
 from tandem.monitor.disclosure import SECRET, apply_cbs
 from tandem.monitor.models import QuarterClosure, RegionSnapshot
 from tandem.national.rules import FORMAT, VERSION
 from tandem.organisations.models import Organisation, Region
-from tandem.privacy.pseudonymise import Pseudonymiser
+from tandem.privacy.pseudonymise import KnownPerson, Pseudonymiser
 from tandem.programme.models import ImprovementProposal, Lesson
 
 
@@ -49,12 +51,22 @@ def _approval(region: Region, quarter: str) -> tuple[dict, dt.datetime]:
     return snapshot.snapshot, approved_at
 
 
+def known_persons(region: Region) -> list[KnownPerson]:
+    """Every household member and network person of the region, by name only and all with one label, so that a
+    name deduce would miss is still replaced and the label does not tell which person (or that it is the same
+    person in two quarters). Read in memory only; nothing of it goes into the document."""
+    names = (Member.objects.filter(household__site__region=region).order_by()
+             .values_list("given_names", "prefix", "family_name").distinct())
+    return [KnownPerson(label="gezinslid", given_names=given, prefix=prefix, family_name=family)
+            for given, prefix, family in names]
+
+
 def pseudonymiser_for(region: Region) -> Pseudonymiser:
     """Organisations, sites and the region keep their names; persons do not."""
     organisations = Organisation.objects.filter(region=region).values_list("name", flat=True)
     site_organisations = Organisation.objects.filter(site__region=region).values_list("name", flat=True)
     keep = {region.name, *region.sites.values_list("name", flat=True), *organisations, *site_organisations}
-    return Pseudonymiser(keep=keep)
+    return Pseudonymiser(known=known_persons(region), keep=keep)
 
 
 def _experiences(experiences: dict, pseudonymise) -> dict:
