@@ -39,6 +39,8 @@ def test_national_team_reads_in_a_hand_over_and_finds_it_back(page, live_server,
 
     visit(page, axe, "Cijfers")
     assert "geheim" in page.content()  # one family: secret
+    visit(page, axe, "Toekomsttuinen Gooi en Vechtstreek")
+    assert "Specifieke opdracht" not in page.content() and "2025-Q1" in page.content()
     visit(page, axe, "Bibliotheek van lessen")
     choose(page, "Thema", "Aanpak complexe scheidingen")
     submit(page, axe, "Zoeken")

@@ -12,20 +12,24 @@ from tandem.national import selectors, services
 from tandem.national.models import HandedLesson, Handover, Pilot
 
 pytestmark = pytest.mark.django_db
-PAGES = ["national:index", "national:figures", "national:lessons", "national:upload"]
+PAGES = ["national:index", "national:figures", "national:lessons", "national:upload", "national:pilot"]
+
+
+def reverse_page(name):
+    return reverse(name, args=["AA"]) if name == "national:pilot" else reverse(name)
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_the_national_team_sees_the_pages(client, national, team_member, page):
     client.force_login(team_member)
-    assert client.get(reverse(page)).status_code == 200
+    assert client.get(reverse_page(page)).status_code == 200
 
 
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("who", ["coordinator", "consulent", "partner", "expert"])
 def test_nobody_else_sees_them(client, national, actors, page, who):
     client.force_login(actors[who])
-    assert client.get(reverse(page)).status_code == 404
+    assert client.get(reverse_page(page)).status_code == 404
 
 
 def test_beheerder_and_policy_do_not_see_them(client, national, orgs):
@@ -156,3 +160,18 @@ def test_web_upload_by_someone_else_is_not_found(client, national, actors, signe
     client.force_login(actors["coordinator"])
     assert _upload(client, signed).status_code == 404
     assert Handover.objects.count() == 0
+
+
+def test_pilot_page_shows_every_figure_by_quarter_without_trends_from_hidden_cells(client, national, team_member):
+    gv = Pilot.objects.get(code="GV")
+    _handover(gv, "2025-Q1", {"active": 10, "A": 10})
+    _handover(gv, "2025-Q2", {"active": 15, "A": "geheim"})
+    quarters, rows = selectors.pilot_figures(gv)
+    table = {label: [(cell.value, cell.trend) for cell in cells] for label, cells in rows}
+    assert quarters == ["2025-Q1", "2025-Q2"]
+    assert table["Actieve gezinnen"] == [(10, None), (15, 5)]
+    assert table["A: nieuw aangemeld"] == [(10, None), ("geheim", None)]
+    client.force_login(team_member)
+    page = client.get(reverse("national:pilot", args=["GV"])).content.decode()
+    assert "(+5)" in page and "geheim" in page
+    assert client.get(reverse("national:pilot", args=["XX"])).status_code == 404

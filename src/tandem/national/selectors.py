@@ -89,16 +89,28 @@ def figures_table(figure: str) -> tuple[list[str], list[tuple[Pilot, list[Cell]]
     for handover in handovers:
         by_pilot.setdefault(handover.pilot_id, {})[handover.quarter] = read(handover.monitor)
         pilots_seen[handover.pilot_id] = handover.pilot
-    rows = []
-    for pilot in sorted(pilots_seen.values(), key=lambda p: (p.tranche, p.region_name)):
-        values, cells, previous = by_pilot[pilot.pk], [], None
-        for quarter in quarters:
-            value = values.get(quarter)
-            cells.append(Cell(value=value, trend=trend(previous, value) if quarter in values else None))
-            if quarter in values:
-                previous = value
-        rows.append((pilot, cells))
+    rows = [(pilot, _cells(by_pilot[pilot.pk], quarters))
+            for pilot in sorted(pilots_seen.values(), key=lambda p: (p.tranche, p.region_name))]
     return quarters, rows
+
+
+def _cells(values: dict[str, object], quarters: list[str]) -> list[Cell]:
+    """One cell per quarter; the trend runs from the last quarter handed over before it."""
+    cells, previous = [], None
+    for quarter in quarters:
+        value = values.get(quarter)
+        cells.append(Cell(value=value, trend=trend(previous, value) if quarter in values else None))
+        if quarter in values:
+            previous = value
+    return cells
+
+
+def pilot_figures(pilot: Pilot) -> tuple[list[str], list[tuple[str, list[Cell]]]]:
+    """(quarters, [(figure label, one cell per quarter)]) of one pilot: every figure, its quarters side by side."""
+    handovers = {handover.quarter: handover.monitor for handover in current_handovers().filter(pilot=pilot)}
+    quarters = sorted(handovers)
+    return quarters, [(label, _cells({q: read(m) for q, m in handovers.items()}, quarters))
+                      for label, read in FIGURES.values()]
 
 
 def lessons(*, theme: str = "", pilot: str = "", text: str = "", kind: str = "") -> QuerySet[HandedLesson]:

@@ -39,6 +39,17 @@ def figures(request):
 
 
 @login_required
+def pilot_page(request, code):
+    _require_team(request)
+    pilot = selectors.pilots().filter(code=code).first()
+    if pilot is None:
+        raise Http404(NOT_FOUND)
+    quarters, rows = selectors.pilot_figures(pilot)
+    return render(request, "national/pilot.html", {"title": f"{pilot.name} ({pilot.region_name})", "pilot": pilot,
+                                                   "quarters": quarters, "rows": rows})
+
+
+@login_required
 def lessons(request):
     _require_team(request)
     pilots = list(selectors.pilots())
