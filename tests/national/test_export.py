@@ -107,7 +107,8 @@ def test_export_without_a_key_says_how(approved, tmp_path, settings):
 def test_reasons_that_read_the_same_without_names_are_counted_together():
     experiences = {"G": ["Jan belde."], "H": [], "I": [], "K": [],
                    "J": {"yes": 10, "no": "geheim",
-                         "reasons": {"Jan hielp": 10, "Piet hielp": 5, "Kees hielp": "geheim", "herkenning en hoop": 10}}}
+                         "reasons": {"Jan hielp": 10, "Piet hielp": 5, "Kees hielp": "geheim",
+                                     "herkenning en hoop": 10}}}
     out = handover._experiences(experiences, lambda text: "[persoon] " + text.split(" ", 1)[1])
     assert out["G"] == ["[persoon] belde."]
     assert out["J"]["reasons"] == {"[persoon] hielp": "geheim", "herkenning en hoop": 10}
