@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tandem.privacy",
     "tandem.operations",
     "tandem.notifications",
+    "tandem.national",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +181,14 @@ MIDDLEWARE += ["tandem.security.middleware.SecurityHeadersMiddleware"]
 TANDEM_EMERGENCY_MINUTES = envint("TANDEM_EMERGENCY_MINUTES", 60)
 # Retention after the last trajectory closed (Jeugdwet art. 7.3.8: 20 years); `tandem retention` applies it.
 TANDEM_RETENTION_YEARS = envint("TANDEM_RETENTION_YEARS", 20)
+# The national programme (docs/national.md): TANDEM_NATIONAL=1 makes this installation the national side (pilots,
+# imported hand-overs, national pages). On a region's side: the Ed25519 private key that signs its hand-overs
+# (a PEM file), and the key of the research export's pseudonymous ids (never leaves the region; default derived
+# from SECRET_KEY) with its disclosure threshold k.
+TANDEM_NATIONAL = envbool("TANDEM_NATIONAL", "False")
+TANDEM_SIGNING_KEY_FILE = os.environ.get("TANDEM_SIGNING_KEY_FILE", "")
+TANDEM_RESEARCH_KEY = os.environ.get("TANDEM_RESEARCH_KEY", "")
+TANDEM_RESEARCH_K = envint("TANDEM_RESEARCH_K", 5)
 # Production (TANDEM_PRODUCTION=1): a real secret from the environment, no DEBUG, HTTPS only. `tandem check
 # --deploy` is clean with it. Without it (tests, scripts/start, CI) the development defaults above apply.
 TANDEM_PRODUCTION = envbool("TANDEM_PRODUCTION", "False")

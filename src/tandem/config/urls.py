@@ -16,6 +16,7 @@ urlpatterns = [
     path("veiligheid/", include("tandem.safetyplan.urls")),
     path("programma/", include("tandem.programme.urls")),
     path("begroting/", include("tandem.budget.urls")),
+    path("landelijk/", include("tandem.national.urls")),  # the national programme (TANDEM_NATIONAL)
     # The resident portal: its own address and its own sign-in, apart from the professionals' screens.
     path("mijn/", include("tandem.portal.urls")),
 ]

@@ -87,10 +87,11 @@ class Role(models.TextChoices):
     PROJECTLEIDER = "projectleider", "Projectleider"
     BEHEERDER = "beheerder", "Beheerder"
     BELEID = "beleid", "Beleidsmedewerker"
+    LANDELIJK = "landelijk", "Landelijk programmateam"
 
 
 # Roles that never see a dossier (domain §3): they work with figures and organisations.
-NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID}
+NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID, Role.LANDELIJK}
 
 
 class User(AbstractUser):
