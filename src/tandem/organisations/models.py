@@ -87,10 +87,12 @@ class Role(models.TextChoices):
     PROJECTLEIDER = "projectleider", "Projectleider"
     BEHEERDER = "beheerder", "Beheerder"
     BELEID = "beleid", "Beleidsmedewerker"
+    # Keeps the pool of experts by experience of their organisation (tandem.experts): no dossier, ever.
+    POOLCOORDINATOR = "poolcoordinator", "Poolcoördinator ervaringsdeskundigen"
 
 
 # Roles that never see a dossier (domain §3): they work with figures and organisations.
-NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID}
+NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID, Role.POOLCOORDINATOR}
 
 
 class User(AbstractUser):
