@@ -184,7 +184,7 @@ def call_up_request(*, actor, trajectory: Trajectory, profile: Profile, purpose:
 
 
 def _lock_call_up(call_up: CallUp, expected_version: int | None, step: str) -> CallUp:
-    row = CallUp.objects.select_for_update().select_related("trajectory", "organisation").get(pk=call_up.pk)
+    row = CallUp.objects.select_for_update().get(pk=call_up.pk)
     if expected_version is not None and row.version != expected_version:
         raise StaleEdit()
     rules.check_step(row.status, step)
@@ -195,8 +195,8 @@ def _lock_call_up(call_up: CallUp, expected_version: int | None, step: str) -> C
 @transaction.atomic
 def call_up_propose(*, actor, call_up: CallUp, expert: Expert, expected_version: int | None = None) -> CallUp:
     """The pool coordinator proposes one expert who fits (profile, site, available, room for a family)."""
-    _require_pool(actor, call_up.organisation)
     call_up = _lock_call_up(call_up, expected_version, "propose")
+    _require_pool(actor, call_up.organisation)
     expert = Expert.objects.select_related("user").get(pk=expert.pk)
     if expert.organisation_id != call_up.organisation_id:
         raise RuleViolation("expert_other_pool", "Deze ervaringsdeskundige hoort niet bij deze pool.", field="expert")
@@ -263,18 +263,18 @@ def _join(actor, call_up: CallUp) -> CallUp:
 @transaction.atomic
 def call_up_join(*, actor, call_up: CallUp, expected_version: int | None = None) -> CallUp:
     """After the family's consent: the consultant (or the expert) puts the accepted expert on the team."""
+    call_up = _lock_call_up(call_up, expected_version, "join")
     if actor is not None and actor.pk != call_up.expert.user_id:
         rules.check_may_request(access_for(actor, call_up.trajectory).position)
-    call_up = _lock_call_up(call_up, expected_version, "join")
     return _join(actor, call_up)
 
 
 @transaction.atomic
 def call_up_withdraw(*, actor, call_up: CallUp, expected_version: int | None = None) -> CallUp:
     """The consultant no longer needs an expert for this (before they joined)."""
+    call_up = _lock_call_up(call_up, expected_version, "withdraw")
     if actor is not None:
         rules.check_may_request(access_for(actor, call_up.trajectory).position)
-    call_up = _lock_call_up(call_up, expected_version, "withdraw")
     call_up.status = CallUpStatus.WITHDRAWN
     call_up.save(update_fields=["status", "version"])
     _step(call_up, "withdraw", actor, call_up.expert)

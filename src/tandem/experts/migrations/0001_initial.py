@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0014_join_request'),
-        ('organisations', '0005_alter_user_role'),
+        ('organisations', '0005_role_poolcoordinator'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
