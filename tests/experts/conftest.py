@@ -54,3 +54,11 @@ def joined(call_up, expert, pool_coordinator, actors, consent_to_pool):
     consent_to_pool()
     services.call_up_propose(actor=pool_coordinator, call_up=call_up, expert=expert)
     return services.call_up_accept(actor=actors["expert"], call_up=call_up)
+
+
+@pytest.fixture
+def other_family(actors, site):
+    return dossier.household_register(
+        actor=actors["consulent"], site=site, registered_on=dt.date(2025, 1, 20), measure_considered=False,
+        members=[dossier.MemberData(given_names="Karin", family_name="Bakker", birth_date=dt.date(1980, 1, 1))],
+        reason="Andere zorgen.")
