@@ -130,3 +130,42 @@ def test_the_resident_cannot_answer_for_another_household(client, joined, expert
     portal_login(client, karin)
     assert client.post(reverse("experts:voice_answer", args=["contact", contact.pk]),
                        {"k_text": "x"}).status_code == 404
+
+
+def test_the_pool_coordinator_adds_and_changes_an_expert(client, pool_coordinator, orgs, profiles, site, actors):
+    client.force_login(pool_coordinator)
+    response = client.post(reverse("experts:expert_add"), {
+        "user": actors["expert"].pk, "pool": "flex", "profiles": [profiles["Jongere"].pk], "sites": [site.pk],
+        "available": "on", "max_families": 2})
+    assert response.status_code == 302, response.content.decode()
+    expert = actors["expert"].expert
+    assert expert.pool == "flex" and list(expert.profiles.all()) == [profiles["Jongere"]]
+    edit = reverse("experts:expert_edit", args=[expert.pk])
+    assert client.post(edit, {"pool": "core", "profiles": [profiles["LVB"].pk], "sites": [site.pk],
+                              "max_families": 4, "version": expert.version}).status_code == 302
+    expert.refresh_from_db()
+    assert expert.pool == "core" and not expert.available and expert.max_families == 4
+    stale = client.post(edit, {"pool": "flex", "profiles": [profiles["LVB"].pk], "sites": [site.pk],
+                               "max_families": 4, "version": 1})
+    assert stale.status_code == 200 and "Iemand anders" in stale.content.decode()
+    assert client.post(edit, {"pool": "core", "profiles": [], "sites": [site.pk], "max_families": 4,
+                              "version": expert.version}).status_code == 200
+
+
+def test_profiles_are_kept_by_the_region(client, pool_coordinator, actors, region):
+    client.force_login(actors["coordinator"])
+    assert client.post(reverse("experts:profile_add"), {"name": "Grootouder"}).status_code == 302
+    again = client.post(reverse("experts:profile_add"), {"name": "grootouder"})
+    assert "staat al op de lijst" in again.content.decode()
+    client.force_login(actors["consulent"])
+    assert client.post(reverse("experts:profile_add"), {"name": "Iets"}).status_code == 403
+    assert list(region.expert_profiles.values_list("name", flat=True)) == ["Grootouder"]
+
+
+def test_the_expert_shares_a_lesson_through_the_page(client, expert, actors, site):
+    client.force_login(actors["expert"])
+    response = client.post(reverse("experts:lesson_add"), {"site": site.pk, "kind": "good_practice",
+                                                           "aspect": "content", "text": "Samen koffie drinken."})
+    assert response.status_code == 302
+    from tandem.programme.models import Lesson
+    assert Lesson.objects.get().kind == "good_practice"
