@@ -1,5 +1,6 @@
 """The call-up from request to the team, the pool, contacts counted, sessions, and the family's voice."""
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -169,3 +170,15 @@ def test_reports_count_without_family_names(joined, expert, family, actors, pool
     assert selectors.expert_network_hours(family.site.region) == {TODAY.year: 2.0}
     with pytest.raises(NotPermitted):
         selectors.report_scope(actors["consulent"])
+
+
+def test_contact_durations_reach_the_budgets_table_of_hours(joined, expert, family, actors, region):
+    from tandem.budget.selectors import partner_hours
+
+    services.contact_record(actor=actors["expert"], expert=expert, trajectory=family, on=TODAY, kind="home_visit",
+                            number=1, minutes=90)
+    services.contact_record(actor=actors["expert"], expert=expert, trajectory=family, on=TODAY, kind="phone",
+                            number=2, minutes=20)
+    table = partner_hours(region)
+    assert dict(table.rows)["Samenkracht! (contacten ervaringsdeskundigen)"] == {TODAY.year: Decimal("1.83")}
+    assert table.totals[TODAY.year] == Decimal("1.83")

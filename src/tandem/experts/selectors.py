@@ -3,6 +3,7 @@ and the region work with counts; the consultant sees their own call-ups through 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
@@ -255,6 +256,17 @@ def expert_network_hours(region: Region) -> dict[int, float]:
     for on, minutes in Contact.objects.filter(site__region=region).values_list("on", "minutes"):
         per_year[on.year] += minutes
     return {year: round(minutes / 60, 1) for year, minutes in sorted(per_year.items())}
+
+
+def contact_hours_by_organisation(region: Region) -> list[tuple[str, int, Decimal]]:
+    """(experts' organisation, year, hours) of the contacts at the region's sites: the budget's table of hours
+    registered in Tandem reads them beside the partners' hours (`tandem.budget.selectors.partner_hours`)."""
+    per = defaultdict(int)
+    for name, on, minutes in (Contact.objects.filter(site__region=region)
+                              .values_list("expert__organisation__name", "on", "minutes")):
+        per[(name, on.year)] += minutes
+    return [(name, year, (Decimal(minutes) / 60).quantize(Decimal("0.01")))
+            for (name, year), minutes in sorted(per.items())]
 
 
 def sessions_of(organisation: Organisation) -> QuerySet[Session]:
