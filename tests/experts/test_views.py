@@ -169,3 +169,14 @@ def test_the_expert_shares_a_lesson_through_the_page(client, expert, actors, sit
     assert response.status_code == 302
     from tandem.programme.models import Lesson
     assert Lesson.objects.get().kind == "good_practice"
+
+
+def test_the_pool_coordinator_starts_on_the_pool_and_every_pool_page_is_logged(client, pool_coordinator, expert):
+    from tandem.audit.models import AuditEvent
+
+    client.force_login(pool_coordinator)
+    assert client.get("/")["Location"] == reverse("experts:pool")
+    client.get(reverse("experts:pool"))
+    client.get(reverse("experts:reports"))
+    assert set(AuditEvent.objects.filter(actor_id=pool_coordinator.pk).values_list("action", flat=True)) >= {
+        "expert_pool_view", "expert_reports_view"}

@@ -16,6 +16,7 @@ from tandem.experts import forms, selectors, services
 from tandem.experts.models import CallUpStatus, Expert, Profile
 
 NOT_FOUND = "Dit bestaat niet, of u heeft er geen toegang toe."
+PURPOSE = "pool ervaringsdeskundigen"
 
 
 def _run(form, call):
@@ -51,6 +52,7 @@ def _pool_of(request):
 @login_required
 def pool(request):
     organisation = _pool_of(request)
+    audit_record(actor=request.user, action="expert_pool_view", obj=organisation, purpose=PURPOSE)
     context = {"title": "Pool ervaringsdeskundigen", "organisation": organisation,
                "rows": selectors.pool_rows(organisation),
                "call_ups": selectors.call_ups_for_pool(organisation),
@@ -131,7 +133,7 @@ def reports(request):
         organisation, region = selectors.report_scope(request.user)
     except NotPermitted as error:
         raise PermissionDenied(error.message) from error
-    audit_record(actor=request.user, action="expert_reports_view", obj=organisation, purpose="pool ervaringsdeskundigen")
+    audit_record(actor=request.user, action="expert_reports_view", obj=organisation, purpose=PURPOSE)
     context = {"title": "Cijfers ervaringsdeskundigen", "contacts": selectors.contacts_report(organisation, region),
                "families": selectors.families_with_expert(organisation, region),
                "hours": selectors.expert_network_hours(region) if region else {}}
@@ -175,7 +177,7 @@ def call_up(request, call_up_id):
                              initial={"version": found.version}) if matching else None
     is_expert = found.expert_id is not None and found.expert.user_id == request.user.pk
     audit_record(actor=request.user, action="call_up_view", household_id=None if is_pool else
-                 found.trajectory.household_id, obj=found, purpose="pool ervaringsdeskundigen")
+                 found.trajectory.household_id, obj=found, purpose=PURPOSE)
     context = {"title": "Vraag om een ervaringsdeskundige", "c": found, "matching": matching, "form": form,
                "is_pool": is_pool, "is_expert": is_expert, "steps": found.steps.select_related("by", "expert__user"),
                "may_open_dossier": not is_pool and access_for(request.user, found.trajectory).view}
@@ -223,6 +225,7 @@ def _expert_or_403(request) -> Expert:
 @login_required
 def mine(request):
     expert = _expert_or_403(request)
+    audit_record(actor=request.user, action="expert_own_view", obj=expert, purpose=PURPOSE)
     context = {"title": "Mijn inzet als ervaringsdeskundige", "expert": expert,
                "families": selectors.my_families(expert), "contacts": selectors.my_contacts(expert),
                "proposals": expert.call_ups.filter(status=CallUpStatus.PROPOSED).select_related("site", "profile")}
