@@ -37,11 +37,11 @@ def load_demo() -> tuple[ImportResult, list[Login]]:
     with transaction.atomic():
         result = import_document(build_document(), extra_steps=journal.extra_steps)
         load_programme_demo(Region.objects.get(code=REGION["code"]))
-        pool_coordinator = load_experts_demo(Region.objects.get(code=REGION["code"]))
+        load_experts_demo(Region.objects.get(code=REGION["code"]))
         logins, hashed = [], make_password(DEMO_PASSWORD)  # hashed once: the password is shared and documented
         demo_key = AuthenticatorDevice.key_from_base32(DEMO_TOTP_SECRET)
-        people = [User.objects.select_related("organisation").get(ref=data["ref"]) for data in PROFESSIONALS]
-        for user in [*people, pool_coordinator]:
+        for data in PROFESSIONALS:
+            user = User.objects.select_related("organisation").get(ref=data["ref"])
             user.password = hashed
             user.save(update_fields=["password"])
             AuthenticatorDevice.objects.update_or_create(  # the second factor with the public demo secret
