@@ -24,6 +24,8 @@ def test_the_whole_call_up_through_the_pages(client, family, actors, profiles, e
         "profile": profiles["LVB"].pk, "purpose": "network_meeting", "wanted_on": TODAY.isoformat()})
     assert response.status_code == 302, response.content.decode()
     call_up = CallUp.objects.get()
+    household = client.get(reverse("cases:household", args=[family.household_id])).content.decode()
+    assert "Ervaringsdeskundige gevraagd" in household and reverse("experts:call_up", args=[call_up.pk]) in household
 
     client.force_login(pool_coordinator)
     work = client.get(reverse("workspace:work")).content.decode()
