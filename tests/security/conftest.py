@@ -54,6 +54,13 @@ def beheerder(orgs):
 
 
 @pytest.fixture
+def pool_coordinator(orgs):
+    """The pool coordinator of the experts' organisation: keeps the pool and proposes experts, never a dossier."""
+    return User.objects.create_user(username="pia", password="x-Tandem-2024!", first_name="Pia", last_name="Pool",
+                                    organisation=orgs["ed"], role="poolcoordinator")
+
+
+@pytest.fixture
 def world(family, actors, orgs, mother):
     membership = services.team_member_add(actor=None, trajectory=family, professional=actors["partner"],
                                           joined_on=D(2025, 2, 1), role_in_team="veiligheid")
