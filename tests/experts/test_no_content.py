@@ -4,7 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
+from django import forms as django_forms
 from django.db import models
+
+from tandem.cases.forms import ExpertContactForm
 
 from tandem.cases.models import ExpertContact
 from tandem.experts import forms
@@ -27,10 +30,17 @@ def test_the_models_hold_no_text(model):
     assert free_chars == []
 
 
-@pytest.mark.parametrize("form", [forms.ContactForm, forms.SessionForm])
+@pytest.mark.parametrize("form", [forms.ContactForm, forms.SessionForm, ExpertContactForm])
 def test_the_forms_ask_no_text(form):
-    fields = form.base_fields
-    assert not [n for n, f in fields.items() if type(f) is __import__("django").forms.CharField]
+    texts = [n for n, f in form.base_fields.items() if isinstance(f, django_forms.CharField)]
+    assert texts == []
+
+
+def test_the_check_sees_a_text_field():
+    class WithNotes(forms.ContactForm):
+        notes = django_forms.CharField()
+
+    assert [n for n, f in WithNotes.base_fields.items() if isinstance(f, django_forms.CharField)] == ["notes"]
 
 
 def test_the_exchange_format_has_no_content_for_expert_contacts():
