@@ -79,7 +79,8 @@ class SessionForm(forms.Form):
 class VoiceForm(forms.Form):
     k_text = forms.CharField(label="Wat betekende het contact met de ervaringsdeskundige voor u?", required=False,
                              max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-                             help_text="Schrijf het in uw eigen woorden. U hoeft geen namen te noemen.")
+                             help_text="Een ervaringsdeskundige is iemand die zelf ook zoiets heeft meegemaakt. "
+                                       "Schrijf het in uw eigen woorden. U hoeft geen namen te noemen.")
     i_text = forms.CharField(label="Hoe ging het samenwerken met de hulpverleners?", required=False,
                              max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
                              help_text="Wat ging goed? Wat kan beter?")
