@@ -54,6 +54,13 @@ def beheerder(orgs):
 
 
 @pytest.fixture
+def pool_coordinator(orgs):
+    """The pool coordinator of the experts' organisation: keeps the pool and proposes experts, never a dossier."""
+    return User.objects.create_user(username="pia", password="x-Tandem-2024!", first_name="Pia", last_name="Pool",
+                                    organisation=orgs["ed"], role="poolcoordinator")
+
+
+@pytest.fixture
 def world(family, actors, orgs, mother):
     membership = services.team_member_add(actor=None, trajectory=family, professional=actors["partner"],
                                           joined_on=D(2025, 2, 1), role_in_team="veiligheid")
@@ -74,6 +81,7 @@ def world(family, actors, orgs, mother):
     view = resident_view_add(member=mother, journal_entry=entry, text="Fatima ziet het anders.")
     notification = Notification.objects.create(recipient=actors["consulent"], kind="consent_request",
                                                link=f"/gezinnen/{family.household_id}/", household=family.household)
+    call_up = _call_up(family, orgs, actors)
     family.refresh_from_db()
     objects = {"household_id": family.household_id, "trajectory_id": family.pk, "member_id": mother.pk,
                "membership_id": membership.pk, "involvement_id": involvement.pk, "consent_id": consent.pk,
@@ -83,6 +91,20 @@ def world(family, actors, orgs, mother):
                # the monitor: site codes and quarters only
                "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
                "step": "indienen",
+               # experts by experience: the pool and a call-up proposed to the expert (who has no consent yet)
+               "expert_id": call_up.expert_id, "call_up_id": call_up.pk, "occasion": "contact", "object_id": 1,
                # the programme and the budget: region codes, years and ids of programme objects only
                **programme_objects(family.household.site.region)}
     return World(family=family, objects=objects)
+
+
+def _call_up(family, orgs, actors):
+    from tandem.experts import services as experts
+
+    region = family.household.site.region
+    profile = experts.profile_add(actor=None, region=region, name="LVB")
+    expert = experts.expert_add(actor=None, organisation=orgs["ed"], user=actors["expert"], pool="core",
+                                profiles=[profile], sites=[family.household.site])
+    call_up = experts.call_up_request(actor=actors["consulent"], trajectory=family, profile=profile,
+                                      purpose="home_visit", wanted_on=dt.date.today())
+    return experts.call_up_propose(actor=None, call_up=call_up, expert=expert)

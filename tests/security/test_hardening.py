@@ -17,7 +17,10 @@ ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id",
                   # the programme and the budget: a region's code, a year, row ids of programme objects
                   "region", "year", "lesson_id", "improvement_id", "evaluation_id", "milestone_id",
                   # the working day: row ids of a request to join, a notification, a resident's own view
-                  "join_request_id", "notification_id", "view_id"}
+                  "join_request_id", "notification_id", "view_id",
+                  # experts by experience: row ids of a pool entry and a call-up, its step's name, and what a
+                  # resident answers about (a contact's row id or a trajectory's random id)
+                  "expert_id", "call_up_id", "occasion", "object_id"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 
 

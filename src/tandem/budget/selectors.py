@@ -14,6 +14,7 @@ from django.db.models.functions import ExtractYear
 from tandem.budget import rules
 from tandem.budget.models import Budget, BudgetLine
 from tandem.cases.models import TimeEntry
+from tandem.experts.selectors import contact_hours_by_organisation
 from tandem.organisations.models import Region
 from tandem.programme.selectors import RegionAccess, may_edit, programme_access, region_access
 
@@ -74,6 +75,12 @@ def partner_hours(region: Region) -> HoursTable:
     per_organisation, totals = defaultdict(dict), defaultdict(Decimal)
     for organisation, year, hours in found:
         per_organisation[organisation][year] = hours
+        totals[year] += hours
+    # Experts by experience count contacts with a duration instead of registering hours (tandem.experts): their
+    # organisation's row is those durations, the network of experts that the budget pays for (seed 002).
+    for organisation, year, hours in contact_hours_by_organisation(region):
+        row = per_organisation[f"{organisation} (contacten ervaringsdeskundigen)"]
+        row[year] = row.get(year, 0) + hours
         totals[year] += hours
     years = sorted(totals)
     return HoursTable(years=years, rows=sorted(per_organisation.items()), totals=dict(totals))

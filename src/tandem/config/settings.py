@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "tandem.operations",
     "tandem.notifications",
     "tandem.national",
+    "tandem.experts",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from tandem.accounts.views import SignInView, SignOutView
 from tandem.cases.urls import urlpatterns as dossier_urls
+from tandem.experts.urls import routes as experts_routes
 from tandem.workspace.urls import dossier_pages
 
 urlpatterns = [
@@ -19,4 +20,6 @@ urlpatterns = [
     path("landelijk/", include("tandem.national.urls")),  # the national programme (TANDEM_NATIONAL)
     # The resident portal: its own address and its own sign-in, apart from the professionals' screens.
     path("mijn/", include("tandem.portal.urls")),
+    # Experts by experience: the pool, the call-up, and the family's voice at /mijn/ervaring/.
+    path("", include((experts_routes, "experts"))),
 ]

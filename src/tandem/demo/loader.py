@@ -7,6 +7,7 @@ from django.db import transaction
 from tandem.accounts.models import AuthenticatorDevice
 from tandem.cases.models import Household
 from tandem.demo import journal
+from tandem.demo.experts import load_experts_demo
 from tandem.demo.generator import build_document
 from tandem.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, PROFESSIONALS, REGION
 from tandem.demo.programme import load_programme_demo
@@ -36,6 +37,7 @@ def load_demo() -> tuple[ImportResult, list[Login]]:
     with transaction.atomic():
         result = import_document(build_document(), extra_steps=journal.extra_steps)
         load_programme_demo(Region.objects.get(code=REGION["code"]))
+        load_experts_demo(Region.objects.get(code=REGION["code"]))
         logins, hashed = [], make_password(DEMO_PASSWORD)  # hashed once: the password is shared and documented
         demo_key = AuthenticatorDevice.key_from_base32(DEMO_TOTP_SECRET)
         for data in PROFESSIONALS:

@@ -60,6 +60,7 @@ PROFESSIONALS = [
     _pro("nadia.elidrissi", "Nadia El Idrissi", "GGZ-GV", "beschermpartner"),
     _pro("petra.koster", "Petra Koster", "SK", "ervaringsdeskundige"),
     _pro("dirk.vos", "Dirk Vos", "SK", "ervaringsdeskundige"),
+    _pro("marieke.smit", "Marieke Smit", "SK", "poolcoordinator"),
     _pro("wendy.bos", "Wendy Bos", "REG-GV", "coordinator"),
     _pro("hans.timmer", "Hans Timmer", "REG-GV", "projectleider"),
     _pro("linda.vos", "Linda Vos", "REG-GV", "beleid"),

@@ -23,8 +23,9 @@ def _require_site_or_region_role(actor, site: Site) -> None:
     organisation = getattr(actor, "organisation", None)
     if organisation is not None and organisation.site_id == site.pk:
         return
-    # policy reads the monitor, it does not fill it in; the national programme team works in another installation
-    writing_region_roles = NO_DOSSIER_ROLES - {Role.BELEID, Role.LANDELIJK}
+    # policy and the pool coordinator read the monitor, they do not fill it in; the national programme team works in
+    # another installation
+    writing_region_roles = NO_DOSSIER_ROLES - {Role.BELEID, Role.LANDELIJK, Role.POOLCOORDINATOR}
     if actor.role in writing_region_roles and organisation is not None and organisation.region_id in (None,
                                                                                                       site.region_id):
         return

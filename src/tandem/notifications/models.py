@@ -15,6 +15,11 @@ class Kind(models.TextChoices):
     MEASURE_EXPIRING = "measure_expiring", "Een maatregel loopt binnenkort af"
     JOIN_REQUEST = "join_request", "Uw organisatie is gevraagd aan te sluiten bij een gezin"
     JOIN_ANSWER = "join_answer", "Er is antwoord op uw verzoek aan een partner om aan te sluiten"
+    # The call-up of an expert by experience (tandem.experts)
+    CALL_UP_REQUEST = "call_up_request", "Een consulent vraagt een ervaringsdeskundige"
+    CALL_UP_PROPOSAL = "call_up_proposal", "U bent voorgesteld als ervaringsdeskundige bij een gezin"
+    CALL_UP_ANSWER = "call_up_answer", "Er is antwoord op uw vraag om een ervaringsdeskundige"
+    CALL_UP_JOINED = "call_up_joined", "Een ervaringsdeskundige is in het team gekomen"
 
 
 class Notification(models.Model):

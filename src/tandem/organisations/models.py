@@ -88,10 +88,13 @@ class Role(models.TextChoices):
     BEHEERDER = "beheerder", "Beheerder"
     BELEID = "beleid", "Beleidsmedewerker"
     LANDELIJK = "landelijk", "Landelijk programmateam"
+    # Keeps the pool of experts by experience of their organisation (tandem.experts): no dossier, ever.
+    POOLCOORDINATOR = "poolcoordinator", "Poolcoördinator ervaringsdeskundigen"
 
 
 # Roles that never see a dossier (domain §3): they work with figures and organisations.
-NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID, Role.LANDELIJK}
+NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID, Role.LANDELIJK,
+                    Role.POOLCOORDINATOR}
 
 
 class User(AbstractUser):

@@ -33,6 +33,7 @@ from tandem.cases.selectors import (
     my_open_trajectories,
 )
 from tandem.cases.views.display import fmt_date
+from tandem.experts.selectors import work_items as call_up_work_items
 from tandem.monitor import rules as monitor_rules
 from tandem.monitor.models import ClosureStatus, QuarterClosure
 from tandem.monitor.services import may_approve, may_submit
@@ -62,6 +63,7 @@ class WorkItem:
 # The groups of the work list page, in this order.
 KINDS = {
     "join_request": "Verzoeken om aan te sluiten",
+    "call_up": "Ervaringsdeskundigen: vragen en voorstellen",
     "consent_withdrawn": "Toestemming ingetrokken: besluit nodig",
     "consent_request": "Vragen om toestemming",
     "measure_expiring": "Maatregelen die bijna aflopen",
@@ -171,6 +173,14 @@ def _join_requests(user) -> list[WorkItem]:
             for r in join_requests_for(user)]
 
 
+def _call_ups(user) -> list[WorkItem]:
+    """The call-up of an expert by experience (tandem.experts): to propose, to answer, waiting for consent."""
+    return [WorkItem(kind="call_up", what=i["what"], family="", url=reverse("experts:call_up", args=[i["call_up"].pk]),
+                     due_on=i["due_on"], household_id=str(i["trajectory"].household_id) if i["trajectory"] else "",
+                     trajectory_id=str(i["trajectory"].pk) if i["trajectory"] else "")
+            for i in call_up_work_items(user)]
+
+
 def _emergency(user) -> list[WorkItem]:
     return [WorkItem(kind="emergency", what=f"{g.user} ({g.user.organisation}) opende een dossier met noodtoegang "
                      f"op {timezone.localtime(g.starts_at):%d-%m-%Y om %H:%M}.", family="",
@@ -243,7 +253,7 @@ def work_list(user, today: dt.date | None = None) -> list[WorkItem]:
         return []
     mine = my_open_trajectories(user, today)
     local = local_team_position_trajectories(user, today)
-    items = [*_join_requests(user), *_flagged(local), *_consent_requests(local), *_measures(mine, today),
+    items = [*_join_requests(user), *_call_ups(user), *_flagged(local), *_consent_requests(local), *_measures(mine, today),
              *_overdue(user, today), *_own_words(local), *_emergency(user), *_quarters(user, today)]
     items = _name_families(user, items, today)
     order = list(KINDS)

@@ -27,6 +27,7 @@ from tandem.cases.views.display import (
     sections_for,
     stage,
 )
+from tandem.experts.selectors import call_ups_of_trajectory
 from tandem.security.selectors import emergency_grants_for
 from tandem.workspace.summary import summary_of
 
@@ -208,5 +209,8 @@ def household_detail(request, household_id):
         and Action.REGISTER_AGAIN in rights,
         "emergency_notices": list(emergency_grants_for(household)) if Action.ACCESS_LOG in rights else [],
         "summary": summary_of(current, today) if current else None,
+        # asked of the pool of experts by experience (tandem.experts), for who may act on it
+        "call_ups": call_ups_of_trajectory(request.user, current.trajectory)
+        if current and not access.is_expert and not access.anonymous else [],
     }
     return render(request, "cases/household.html", context)

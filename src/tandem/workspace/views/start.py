@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from tandem.organisations.models import Role
 
 START = {Role.COORDINATOR: "workspace:work", Role.PROJECTLEIDER: "programme:index", Role.BELEID: "programme:index",
-         Role.BEHEERDER: "workspace:administration", Role.LANDELIJK: "national:index"}
+         Role.BEHEERDER: "workspace:administration", Role.LANDELIJK: "national:index",
+         Role.POOLCOORDINATOR: "experts:pool"}
 
 
 def start_url_name(user) -> str:
