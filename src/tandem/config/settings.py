@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tandem.privacy",
     "tandem.operations",
     "tandem.notifications",
+    "tandem.administration",
 ]
 
 MIDDLEWARE = [
