@@ -53,6 +53,18 @@ def beheerder(orgs):
                                     organisation=orgs["coord"], role="beheerder")
 
 
+def _administration_objects(family, orgs, actors) -> dict:
+    from tandem.administration.models import FactorReset
+
+    asker = User.objects.create_user(username="bea", first_name="Bea", last_name="Beheer", organisation=orgs["coord"],
+                                     role="beheerder")
+    reset = FactorReset.objects.create(user=actors["partner"], requested_by=asker, requested_at=dt.datetime.now(
+        dt.timezone.utc), reason="Telefoon kwijt")
+    return {"organisation_id": orgs["local"].pk, "site_id": family.household.site_id,
+            "user_id": actors["consulent"].pk, "reset_id": reset.pk, "token": "verlopen-of-onbekend",
+            "uidb64": "MQ"}
+
+
 @pytest.fixture
 def world(family, actors, orgs, mother):
     membership = services.team_member_add(actor=None, trajectory=family, professional=actors["partner"],
@@ -84,5 +96,7 @@ def world(family, actors, orgs, mother):
                "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
                "step": "indienen",
                # the programme and the budget: region codes, years and ids of programme objects only
-               **programme_objects(family.household.site.region)}
+               **programme_objects(family.household.site.region),
+               # beheer: row ids of an organisation, a site, a person and a two-factor reset; the one-time links
+               **_administration_objects(family, orgs, actors)}
     return World(family=family, objects=objects)

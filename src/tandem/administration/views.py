@@ -87,8 +87,8 @@ def organisation_create(request):
 
 
 @beheerder_only
-def organisation_edit(request, pk):
-    organisation = get_object_or_404(selectors.organisations_of(request.region), pk=pk)
+def organisation_edit(request, organisation_id):
+    organisation = get_object_or_404(selectors.organisations_of(request.region), pk=organisation_id)
     initial = {"name": organisation.name, "kind": organisation.kind, "site": organisation.site_id}
     form = forms.OrganisationForm(_bound(request), initial=initial, region=request.region, editing=True)
 
@@ -122,8 +122,8 @@ def site_create(request):
 
 
 @beheerder_only
-def site_edit(request, pk):
-    site = get_object_or_404(selectors.sites_of(request.region), pk=pk)
+def site_edit(request, site_id):
+    site = get_object_or_404(selectors.sites_of(request.region), pk=site_id)
     initial = {f: getattr(site, f) for f in ("name", "municipality", "monitor_filler", "monitor_approver")}
     form = forms.SiteForm(_bound(request), initial=initial, editing=True)
 
@@ -159,8 +159,8 @@ def users(request):
     return render(request, "administration/users.html", {"title": "Mensen en rollen", "people": people})
 
 
-def _person(request, pk):
-    person = get_object_or_404(selectors.users_of(request.region), pk=pk)
+def _person(request, user_id):
+    person = get_object_or_404(selectors.users_of(request.region), pk=user_id)
     audit_record(actor=request.user, action="admin_user_read", obj=person, purpose="beheer")
     return person
 
@@ -180,8 +180,8 @@ def user_invite(request):
 
 
 @beheerder_only
-def user_detail(request, pk):
-    person = _person(request, pk)
+def user_detail(request, user_id):
+    person = _person(request, user_id)
     held = person.held_roles
     initial = {"first_name": person.first_name, "last_name": person.last_name, "email": person.email,
                "organisation": person.organisation_id, "role": person.role, "other_roles": held[1:]}
@@ -201,8 +201,8 @@ def user_detail(request, pk):
                 context=context)
 
 
-def _user_step(request, pk, service, success: str, **kwargs):
-    person = get_object_or_404(selectors.users_of(request.region), pk=pk)
+def _user_step(request, user_id, service, success: str, **kwargs):
+    person = get_object_or_404(selectors.users_of(request.region), pk=user_id)
     try:
         service(actor=request.user, user=person, **kwargs)
     except NotPermitted as exc:
@@ -211,33 +211,33 @@ def _user_step(request, pk, service, success: str, **kwargs):
         messages.error(request, exc.message)
     else:
         messages.success(request, success)
-    return redirect("administration:user", pk=person.pk)
+    return redirect("administration:user", user_id=person.pk)
 
 
-@require_POST
 @beheerder_only
-def user_deactivate(request, pk):
-    return _user_step(request, pk, services.user_deactivate, "Het account is uitgezet. Het blijft bewaard.")
-
-
 @require_POST
+def user_deactivate(request, user_id):
+    return _user_step(request, user_id, services.user_deactivate, "Het account is uitgezet. Het blijft bewaard.")
+
+
 @beheerder_only
-def user_reactivate(request, pk):
-    return _user_step(request, pk, services.user_reactivate, "Het account staat weer aan.")
-
-
 @require_POST
+def user_reactivate(request, user_id):
+    return _user_step(request, user_id, services.user_reactivate, "Het account staat weer aan.")
+
+
 @beheerder_only
-def invitation_resend(request, pk):
-    return _user_step(request, pk, services.invitation_resend, "Er is een nieuwe uitnodiging verstuurd.")
-
-
 @require_POST
+def invitation_resend(request, user_id):
+    return _user_step(request, user_id, services.invitation_resend, "Er is een nieuwe uitnodiging verstuurd.")
+
+
 @beheerder_only
-def factor_reset_request(request, pk):
+@require_POST
+def factor_reset_request(request, user_id):
     form = forms.ResetRequestForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _user_step(request, pk, services.factor_reset_request,
+    return _user_step(request, user_id, services.factor_reset_request,
                       "De herstelling is aangevraagd. Een tweede persoon (een andere beheerder of de teamleider) "
                       "moet die nog bevestigen.", reason=reason)
 
@@ -255,8 +255,8 @@ def resets(request):
 
 @login_required
 @require_POST
-def reset_step(request, pk, step):
-    reset = selectors.waiting_resets_for(request.user).filter(pk=pk).first()
+def reset_step(request, reset_id, step):
+    reset = selectors.waiting_resets_for(request.user).filter(pk=reset_id).first()
     if reset is None or step not in {"bevestigen", "intrekken"}:
         raise Http404("Deze herstelling bestaat niet of wacht niet op u.")
     service = services.factor_reset_confirm if step == "bevestigen" else services.factor_reset_withdraw
@@ -272,13 +272,13 @@ def reset_step(request, pk, step):
     return redirect("administration:resets")
 
 
-@require_POST
 @beheerder_only
-def own_reset_withdraw(request, pk):
-    reset = get_object_or_404(FactorReset, pk=pk, status=FactorReset.Status.WAITING)
+@require_POST
+def own_reset_withdraw(request, reset_id):
+    reset = get_object_or_404(FactorReset, pk=reset_id, status=FactorReset.Status.WAITING)
     try:
         services.factor_reset_withdraw(actor=request.user, reset=reset)
     except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     messages.success(request, "De herstelling is ingetrokken.")
-    return redirect("administration:user", pk=reset.user_id)
+    return redirect("administration:user", user_id=reset.user_id)
