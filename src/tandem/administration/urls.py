@@ -22,7 +22,6 @@ urlpatterns = [
     path("mensen/<int:user_id>/uitnodiging/", views.invitation_resend, name="invitation_resend"),
     path("mensen/<int:user_id>/tweede-stap/", views.factor_reset_request, name="factor_reset_request"),
     path("herstellen/", views.resets, name="resets"),
+    path("herstellen/<int:reset_id>/eigen-intrekken/", views.own_reset_withdraw, name="own_reset_withdraw"),
     path("herstellen/<int:reset_id>/<str:step>/", views.reset_step, name="reset_step"),
 ]
-
-urlpatterns.append(path("herstellen/<int:reset_id>/eigen-intrekken/", views.own_reset_withdraw, name="own_reset_withdraw"))

@@ -244,11 +244,15 @@ def factor_reset_request(request, user_id):
 
 # Two-factor resets: confirmed by a second person (also a team leader, who is no beheerder) ----------------------
 
+def _second_person_only(user) -> None:
+    if selectors.administered_region(user) is None and Role.TEAMLEIDER not in user.held_roles:
+        raise PermissionDenied("Deze pagina is voor beheerders en teamleiders.")
+
+
 @login_required
 def resets(request):
+    _second_person_only(request.user)
     waiting = selectors.waiting_resets_for(request.user)
-    if selectors.administered_region(request.user) is None and Role.TEAMLEIDER not in request.user.held_roles:
-        raise PermissionDenied("Deze pagina is voor beheerders en teamleiders.")
     return render(request, "administration/resets.html", {"title": "Tweede stap herstellen: bevestigen",
                                                           "resets": waiting})
 
@@ -256,6 +260,7 @@ def resets(request):
 @login_required
 @require_POST
 def reset_step(request, reset_id, step):
+    _second_person_only(request.user)
     reset = selectors.waiting_resets_for(request.user).filter(pk=reset_id).first()
     if reset is None or step not in {"bevestigen", "intrekken"}:
         raise Http404("Deze herstelling bestaat niet of wacht niet op u.")
