@@ -13,6 +13,7 @@ urlpatterns = [
     path("rollen/", first_sign_in.roles, name="roles"),
     path("rollen/wisselen/", first_sign_in.role_switch, name="role_switch"),
     path("beheer/", include("tandem.administration.urls")),
+    path("taken/", include("tandem.jobs.urls")),
     path("uitloggen/", SignOutView.as_view(), name="logout"),
     # The dossier's namespace: the core's pages and the composed ones (Mijn gezinnen, the household page).
     path("gezinnen/", include((dossier_pages + dossier_urls, "cases"))),
