@@ -60,7 +60,13 @@ def _administration_objects(family, orgs, actors) -> dict:
                                      role="beheerder")
     reset = FactorReset.objects.create(user=actors["partner"], requested_by=asker, requested_at=dt.datetime.now(
         dt.timezone.utc), reason="Telefoon kwijt")
-    return {"organisation_id": orgs["local"].pk, "site_id": family.household.site_id,
+    from django.utils import timezone
+
+    from tandem.jobs.models import Job
+
+    job = Job.objects.create(kind="export_monitor", started_by=actors["coordinator"], started_at=timezone.now(),
+                             status="done", output_name="monitor-HLV-2025-Q1.csv", output_data=b"a,b")
+    return {"job_id": job.pk, "organisation_id": orgs["local"].pk, "site_id": family.household.site_id,
             "user_id": actors["consulent"].pk, "reset_id": reset.pk, "token": "verlopen-of-onbekend",
             "uidb64": "MQ"}
 

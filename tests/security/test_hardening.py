@@ -20,7 +20,9 @@ ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id",
                   "join_request_id", "notification_id", "view_id",
                   # beheer: row ids; a random one-time token (invitation, password reset) and Django's base64 of a
                   # user's row id in the password-reset link
-                  "organisation_id", "site_id", "user_id", "reset_id", "token", "uidb64"}
+                  "organisation_id", "site_id", "user_id", "reset_id", "token", "uidb64",
+                  # imports and downloads: the random id of a job
+                  "job_id"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 
 
