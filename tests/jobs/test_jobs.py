@@ -117,3 +117,29 @@ def test_a_job_whose_worker_is_gone_shows_as_failed(actors):
     job.save()
     job = services.job_check_interrupted(job=job)
     assert job.status == "failed" and "onderbroken" in job.message
+
+
+def test_own_work_of_the_organisation_for_its_own_system(client, actors, family, orgs,
+                                                         django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from tandem.cases import services as cases
+
+    involvement = cases.involvement_start(actor=None, trajectory=family, organisation=orgs["vt"], form="consult",
+                                          start=dt.date(2025, 2, 6))
+    cases.team_member_add(actor=None, trajectory=family, professional=actors["partner"], joined_on=dt.date(2025, 2, 1),
+                          role_in_team="veiligheid")
+    cases.time_register(actor=actors["partner"], involvement=involvement, on=dt.date(2025, 2, 7), hours=2)
+    for who, expected in (("partner", 2), ("partner2", 0)):  # Carla is not on the team: nothing of this family
+        Job.objects.all().delete()
+        client.force_login(actors[who])
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("jobs:own_work"), {"format": "csv"})
+        job = Job.objects.get()
+        text = client.post(reverse("jobs:download", args=[job.pk])).content.decode()
+        lines = text.strip().splitlines()
+        assert lines[0].startswith("huishouden;") and len(lines) - 1 == expected, text
+        assert "Fatima" not in text and "Amrani" not in text
+    assert AuditEvent.objects.filter(action="export_own_work", household_id=family.household_id).count() == 1
+    client.force_login(actors["coordinator"])
+    assert client.get(reverse("jobs:own_work")).status_code == 403

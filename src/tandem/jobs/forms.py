@@ -34,3 +34,7 @@ class MonitorExportForm(forms.Form):
         data = self.cleaned_data
         return {"scope": self.scopes[data["scope"]], "quarter": data["quarter"], "format": data["format"],
                 "cbs": data["cbs"]}
+
+
+class OwnWorkForm(forms.Form):
+    format = forms.ChoiceField(label="Bestand", choices=[("xlsx", "Excel (XLSX)"), ("csv", "CSV (puntkomma)")])

@@ -13,6 +13,7 @@ class Job(models.Model):
         IMPORT_EXCHANGE = "import_exchange", "Uitwisselbestand importeren"
         IMPORT_SPREADSHEET = "import_spreadsheet", "Spreadsheet importeren"
         EXPORT_MONITOR = "export_monitor", "Kwartaalmonitor downloaden"
+        EXPORT_OWN_WORK = "export_own_work", "Eigen werk van de organisatie downloaden"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Wacht op zijn beurt"

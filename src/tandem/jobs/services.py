@@ -18,7 +18,7 @@ from tandem.audit.services import audit_record
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.jobs import progress
 from tandem.jobs.models import Job
-from tandem.organisations.models import Role, Site
+from tandem.organisations.models import NO_DOSSIER_ROLES, Role, Site
 
 KEEP_HOURS = 24
 STALE_MINUTES = 30  # a running job on another machine without progress this long counts as interrupted
@@ -81,6 +81,25 @@ def job_export_start(*, actor, scope, quarter: str, format: str, cbs: bool) -> J
     return job
 
 
+def may_export_own_work(actor) -> bool:
+    return bool(actor.is_active and actor.organisation_id and actor.role not in NO_DOSSIER_ROLES)
+
+
+@transaction.atomic
+def job_own_work_start(*, actor, format: str) -> Job:
+    """Per organisation its own work (involvements, hours, reports) in the families this person may open."""
+    if not may_export_own_work(actor):
+        raise NotPermitted("Alleen wie in dossiers werkt, downloadt het werk van de eigen organisatie.")
+    if format not in ("xlsx", "csv"):
+        raise RuleViolation("format", "Kies XLSX of CSV.", field="format")
+    params = {"organisation": actor.organisation.code, "format": format}
+    job = Job.objects.create(kind=Job.Kind.EXPORT_OWN_WORK, started_by=actor, started_at=timezone.now(),
+                             params=params)
+    audit_record(actor=actor, action="job_export_start", obj=job, purpose="eigen registratie", detail=params)
+    _enqueue(job)
+    return job
+
+
 def job_run(*, job_id: str) -> None:
     """The task: claim the job, do the work, record the outcome. Not atomic as a whole: the import is its own
     transaction, and the job's row must show 'running' to others meanwhile."""
@@ -92,6 +111,8 @@ def job_run(*, job_id: str) -> None:
     try:
         if job.kind == Job.Kind.EXPORT_MONITOR:
             _export_monitor(job)
+        elif job.kind == Job.Kind.EXPORT_OWN_WORK:
+            _export_own_work(job)
         else:
             _import(job)
     except Exception:  # noqa: BLE001 — the person sees a Dutch message; no traceback, nothing personal logged
@@ -175,6 +196,15 @@ def _export_monitor(job: Job) -> None:
         content = buffer.getvalue().encode("utf-8")
     name = f"monitor-{p['code']}-{p['quarter']}{'-cbs' if p['cbs'] else ''}.{p['format']}"
     _finish(job, Job.Status.DONE, "De download staat klaar.", output=content, output_name=name)
+
+
+def _export_own_work(job: Job) -> None:
+    from tandem.jobs import own_work
+
+    rows = own_work.rows_for(job.started_by)
+    name = f"eigen-werk-{job.params['organisation']}-{timezone.localdate():%Y-%m-%d}.{job.params['format']}"
+    _finish(job, Job.Status.DONE, f"De download staat klaar ({len(rows)} regels).",
+            output=own_work.render(rows, job.params["format"]), output_name=name)
 
 
 def _worker_gone(worker: str) -> bool:

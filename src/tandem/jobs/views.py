@@ -33,7 +33,8 @@ def job_list(request):
             for j in Job.objects.filter(started_by=request.user).defer("input_data", "output_data")[:50]]
     return render(request, "jobs/list.html", {"title": "Imports en downloads", "jobs": jobs,
                                               "can_import": bool(_import_sites(request.user)),
-                                              "can_export": bool(monitor_scopes_for(request.user))})
+                                              "can_export": bool(monitor_scopes_for(request.user)),
+                                              "can_own_work": services.may_export_own_work(request.user)})
 
 
 def _errors(form):
@@ -60,6 +61,21 @@ def import_start(request):
     return render(request, "jobs/form.html", {"title": "Gegevens importeren", "form": form, "errors": _errors(form),
                                               "multipart": True, "button": "Controleren en importeren"},
                   status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def own_work_export(request):
+    if not services.may_export_own_work(request.user):
+        raise PermissionDenied("Alleen wie in dossiers werkt, downloadt het werk van de eigen organisatie.")
+    form = forms.OwnWorkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        job = services.job_own_work_start(actor=request.user, format=form.cleaned_data["format"])
+        return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/form.html", {
+        "title": f"Eigen werk van {request.user.organisation} downloaden", "form": form, "errors": _errors(form),
+        "button": "Bestand maken", "intro": "Voor de registratie in het eigen systeem van uw organisatie: de "
+        "betrokkenheid, de uren en de meldingen van uw organisatie in de gezinnen die u mag openen. Zonder namen: "
+        "met de code van het huishouden zoals Tandem die toont."})
 
 
 @login_required
