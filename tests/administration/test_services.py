@@ -180,3 +180,19 @@ def test_a_reset_needs_a_reason_and_can_be_withdrawn(actors, beheerder):
     reset = services.factor_reset_request(actor=beheerder, user=actors["consulent"], reason="Kwijt")
     services.factor_reset_withdraw(actor=beheerder, reset=reset)
     assert FactorReset.objects.get().status == "withdrawn"
+
+
+def test_a_region_keeps_dossiers_longer_when_its_beheerder_says_so(region, family, actors, beheerder, settings):
+    import datetime as dt
+
+    from tandem.cases.services import trajectory_close
+    from tandem.security.services import retention_apply
+
+    settings.TANDEM_RETENTION_YEARS = 20
+    trajectory_close(actor=actors["consulent"], trajectory=family, closed_on=dt.date(2025, 3, 1),
+                     end_evaluation="Veilig genoeg.", exit_participants="Anna, Fatima")
+    later = dt.date(2046, 3, 2)
+    assert retention_apply(today=later, dry_run=True).household_ids == [family.household_id]
+    services.region_settings_update(actor=beheerder, retention_years=25)
+    assert retention_apply(today=later, dry_run=True).household_ids == []
+    assert retention_apply(today=dt.date(2050, 3, 2), dry_run=True).household_ids == [family.household_id]
