@@ -78,3 +78,19 @@ def test_password_reset_by_email(actors, client, smtp):
     assert AuditEvent.objects.filter(action="password_reset", actor_id=anna.pk).exists()
     client.post(reverse("password_reset"), {"email": "onbekend@example.org"})  # the same answer, no e-mail
     assert len(smtp.messages) == 1
+
+
+def test_no_mail_server_no_invitation(orgs, beheerder, settings):
+    import pytest
+
+    from notifications.smtp import free_port
+    from tandem.core.exceptions import RuleViolation
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2  # nobody listens
+    with pytest.raises(RuleViolation) as error:
+        services.user_invite(actor=beheerder, data=services.PersonData(
+            username="nina", first_name="Nina", last_name="Dekker", email="nina@vt.example", organisation=orgs["vt"],
+            roles=["consulent"]))
+    assert error.value.code == "email_failed" and "niets opgeslagen" in error.value.message
+    assert not User.objects.filter(username="nina").exists()

@@ -271,9 +271,13 @@ def _invitation_send(actor, user: User) -> Invitation:
                                            created_at=now, expires_at=now + dt.timedelta(days=rules.INVITATION_DAYS))
     link = settings.TANDEM_BASE_URL.rstrip("/") + reverse("invitation_accept", args=[token])
     body = INVITATION_BODY.format(days=rules.INVITATION_DAYS, link=link)
-    address = user.email
-    transaction.on_commit(lambda: send_mail(INVITATION_SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [address]))
     _log(actor, "invitation_send", invitation, user=user.pk)
+    try:  # inside the transaction: no e-mail, no invitation (and no new account)
+        send_mail(INVITATION_SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    except Exception as error:  # noqa: BLE001 — SMTP, DNS, refused address: one Dutch message, nothing saved
+        raise RuleViolation("email_failed", "De uitnodiging kon niet per e-mail worden verstuurd: de mailserver "
+                            "antwoordt niet of weigert het adres. Er is niets opgeslagen. Probeer het later opnieuw, "
+                            "of laat de e-mailinstellingen van Tandem nakijken.") from error
     return invitation
 
 
