@@ -7,7 +7,8 @@ from tandem.organisations.models import User
 
 @pytest.mark.parametrize("role, target", [("consulent", "/gezinnen/"), ("beschermpartner", "/gezinnen/"),
                                           ("coordinator", "/werk/"), ("projectleider", "/programma/"),
-                                          ("beleid", "/programma/"), ("beheerder", "/beheer/")])
+                                          ("beleid", "/programma/"), ("beheerder", "/beheer/"),
+                                          ("teamleider", "/werk/")])
 def test_home_sends_each_role_to_its_own_work(client, orgs, role, target):
     user = User.objects.create_user(username=f"u-{role}", organisation=orgs["coord" if role in (
         "coordinator", "projectleider", "beleid", "beheerder") else "vt" if role == "beschermpartner" else "local"],
