@@ -89,7 +89,7 @@ def test_approve_needs_a_submitted_quarter(actors, site):
     with pytest.raises(RuleViolation) as error:
         services.quarter_approve(actor=actors["coordinator"], site=site, quarter="2025-Q1")
     assert error.value.code == "quarter_not_submitted"
-    services.quarter_submit(actor=actors["coordinator"], site=site, quarter="2025-Q1")
+    services.quarter_submit(actor=actors["consulent"], site=site, quarter="2025-Q1")
     with pytest.raises(RuleViolation):
         services.quarter_submit(actor=actors["consulent"], site=site, quarter="2025-Q1")
 

@@ -163,7 +163,7 @@ def test_random_changes_through_the_services_keep_the_ledger_equal_to_the_direct
 
     # A quarter approved, then changed afterwards: its snapshot stays, the live figures follow the changes.
     quarter = "2025-Q2"
-    monitor_services.quarter_submit(actor=actors["coordinator"], site=site, quarter=quarter)
+    monitor_services.quarter_submit(actor=actors["consulent"], site=site, quarter=quarter)
     monitor_services.quarter_approve(actor=actors["coordinator"], site=site, quarter=quarter)
     locked = QuarterClosure.objects.get(site=site, quarter=quarter).snapshot
     for _ in range(12):

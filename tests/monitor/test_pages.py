@@ -77,7 +77,9 @@ def test_closing_from_the_page(client, actors, family):
     client.post(PAGE + "indienen/")
     assert client.post(PAGE + "goedkeuren/").status_code == 403
     client.force_login(actors["coordinator"])
-    client.post(PAGE + "goedkeuren/")
+    client.post(PAGE + "goedkeuren/")  # without confirming that the figures were checked: nothing happens
+    assert QuarterClosure.objects.get().status == "submitted"
+    client.post(PAGE + "goedkeuren/", {"confirm": "ja"})
     assert QuarterClosure.objects.get().status == "approved"
     assert "definitief" in client.get(PAGE).content.decode()
     response = client.post(PAGE + "heropenen/", {"reason": ""})

@@ -154,7 +154,7 @@ def test_the_progress_report_gathers_the_quarters_texts_in_the_order_entered(reg
 def test_an_approved_quarter_shows_its_locked_figures(region, site, other_site, actors, family):
     from tandem.monitor import services as monitor
 
-    monitor.quarter_submit(actor=actors["coordinator"], site=site, quarter="2025-Q1")
+    monitor.quarter_submit(actor=actors["consulent"], site=site, quarter="2025-Q1")
     monitor.quarter_approve(actor=actors["coordinator"], site=site, quarter="2025-Q1")
     family.registered_on = D(2024, 12, 1)  # a later correction: the approved figures stay as they were
     family.save()

@@ -53,6 +53,24 @@ def beheerder(orgs):
                                     organisation=orgs["coord"], role="beheerder")
 
 
+def _administration_objects(family, orgs, actors) -> dict:
+    from tandem.administration.models import FactorReset
+
+    asker = User.objects.create_user(username="bea", first_name="Bea", last_name="Beheer", organisation=orgs["coord"],
+                                     role="beheerder")
+    reset = FactorReset.objects.create(user=actors["partner"], requested_by=asker, requested_at=dt.datetime.now(
+        dt.timezone.utc), reason="Telefoon kwijt")
+    from django.utils import timezone
+
+    from tandem.jobs.models import Job
+
+    job = Job.objects.create(kind="export_monitor", started_by=actors["coordinator"], started_at=timezone.now(),
+                             status="done", output_name="monitor-HLV-2025-Q1.csv", output_data=b"a,b")
+    return {"job_id": job.pk, "organisation_id": orgs["local"].pk, "site_id": family.household.site_id,
+            "user_id": actors["consulent"].pk, "reset_id": reset.pk, "token": "verlopen-of-onbekend",
+            "uidb64": "MQ"}
+
+
 @pytest.fixture
 def pool_coordinator(orgs):
     """The pool coordinator of the experts' organisation: keeps the pool and proposes experts, never a dossier."""
@@ -94,7 +112,9 @@ def world(family, actors, orgs, mother):
                # experts by experience: the pool and a call-up proposed to the expert (who has no consent yet)
                "expert_id": call_up.expert_id, "call_up_id": call_up.pk, "occasion": "contact", "object_id": 1,
                # the programme and the budget: region codes, years and ids of programme objects only
-               **programme_objects(family.household.site.region)}
+               **programme_objects(family.household.site.region),
+               # beheer: row ids of an organisation, a site, a person and a two-factor reset; the one-time links
+               **_administration_objects(family, orgs, actors)}
     return World(family=family, objects=objects)
 
 

@@ -20,7 +20,12 @@ ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id",
                   "join_request_id", "notification_id", "view_id",
                   # experts by experience: row ids of a pool entry and a call-up, its step's name, and what a
                   # resident answers about (a contact's row id or a trajectory's random id)
-                  "expert_id", "call_up_id", "occasion", "object_id"}
+                  "expert_id", "call_up_id", "occasion", "object_id",
+                  # beheer: row ids; a random one-time token (invitation, password reset) and Django's base64 of a
+                  # user's row id in the password-reset link
+                  "organisation_id", "site_id", "user_id", "reset_id", "token", "uidb64",
+                  # imports and downloads: the random id of a job
+                  "job_id"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 
 

@@ -7,7 +7,8 @@ from tandem.organisations.models import User
 
 @pytest.mark.parametrize("role, target", [("consulent", "/gezinnen/"), ("beschermpartner", "/gezinnen/"),
                                           ("coordinator", "/werk/"), ("projectleider", "/programma/"),
-                                          ("beleid", "/programma/"), ("beheerder", "/beheer/")])
+                                          ("beleid", "/programma/"), ("beheerder", "/beheer/"),
+                                          ("teamleider", "/werk/")])
 def test_home_sends_each_role_to_its_own_work(client, orgs, role, target):
     user = User.objects.create_user(username=f"u-{role}", organisation=orgs["coord" if role in (
         "coordinator", "projectleider", "beleid", "beheerder") else "vt" if role == "beschermpartner" else "local"],
@@ -20,7 +21,7 @@ def test_home_sends_each_role_to_its_own_work(client, orgs, role, target):
 
 def test_the_administration_page_is_for_the_beheerder(client, actors, orgs):
     client.force_login(actors["consulent"])
-    assert client.get(reverse("workspace:administration")).status_code == 403
+    assert client.get(reverse("administration:index")).status_code == 403
     beheerder = User.objects.create_user(username="ben", organisation=orgs["coord"], role="beheerder")
     client.force_login(beheerder)
-    assert "De schermen voor beheer komen later" in client.get(reverse("workspace:administration")).content.decode()
+    assert "Beheer van regio" in client.get(reverse("administration:index")).content.decode()

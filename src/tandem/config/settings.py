@@ -1,5 +1,6 @@
 """Settings, read from the environment (healthchecks style). SQLite by default; DATABASE_URL chooses."""
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,10 @@ INSTALLED_APPS = [
     "tandem.notifications",
     "tandem.national",
     "tandem.experts",
+    "tandem.administration",
+    "tandem.jobs",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -234,3 +239,12 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMi
                   "tandem.accounts.middleware.SessionLifetimeMiddleware")
 # Signed in for at most this long, however active (the idle timeout is TANDEM_SESSION_SECONDS).
 TANDEM_SESSION_MAX_SECONDS = envint("TANDEM_SESSION_MAX_SECONDS", 10 * 60 * 60)
+
+# Imports and exports on the web (tandem.jobs) run as tasks (django-tasks). "database": kept in the database and run
+# by a worker (`tandem db_worker`); "immediate": run in the web process right away (the quick start). Production
+# defaults to the database.
+TANDEM_TASKS = os.environ.get("TANDEM_TASKS", "database" if TANDEM_PRODUCTION else "immediate")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend" if TANDEM_TASKS == "database"
+                     else "django_tasks.backends.immediate.ImmediateBackend"}}
+# Where a running job writes its progress (a small file per job; nothing personal).
+TANDEM_JOB_DIR = os.environ.get("TANDEM_JOB_DIR", str(Path(tempfile.gettempdir()) / "tandem-jobs"))

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from tandem.accounts.views import SignInView, SignOutView
+from tandem.administration import first_sign_in
 from tandem.cases.urls import urlpatterns as dossier_urls
 from tandem.experts.urls import routes as experts_routes
 from tandem.workspace.urls import dossier_pages
@@ -8,6 +9,12 @@ from tandem.workspace.urls import dossier_pages
 urlpatterns = [
     path("inloggen/", SignInView.as_view(), name="login"),
     path("inloggen/", include("tandem.accounts.urls")),
+    path("inloggen/", include(first_sign_in.password_urls)),
+    path("inloggen/uitnodiging/<str:token>/", first_sign_in.invitation_accept, name="invitation_accept"),
+    path("rollen/", first_sign_in.roles, name="roles"),
+    path("rollen/wisselen/", first_sign_in.role_switch, name="role_switch"),
+    path("beheer/", include("tandem.administration.urls")),
+    path("taken/", include("tandem.jobs.urls")),
     path("uitloggen/", SignOutView.as_view(), name="logout"),
     # The dossier's namespace: the core's pages and the composed ones (Mijn gezinnen, the household page).
     path("gezinnen/", include((dossier_pages + dossier_urls, "cases"))),

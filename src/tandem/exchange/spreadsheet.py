@@ -355,10 +355,11 @@ def read_spreadsheet(path, *, site_code: str) -> dict:
     return build(path, site_code=site_code).document()
 
 
-def import_spreadsheet(path, *, site_code: str, today: dt.date | None = None) -> ImportResult:
-    """Import a site's spreadsheet through `import_document`, all or nothing. Problems name the row and column."""
+def import_spreadsheet(path, *, site_code: str, today: dt.date | None = None, progress=None) -> ImportResult:
+    """Import a site's spreadsheet through `import_document`, all or nothing. Problems name the row and column.
+    `progress(done, total)` as in `import_document`."""
     sheet = build(path, site_code=site_code)
     try:
-        return import_document(sheet.document(), today=today)
+        return import_document(sheet.document(), today=today, progress=progress)
     except ImportFailed as failed:
         raise ImportFailed([(sheet.place(where), message) for where, message in failed.problems]) from failed

@@ -75,7 +75,7 @@ def _actions(user, site, status: dict) -> dict:
         "experiences": code != rules.APPROVED and services.may_record_experiences(user, site),
         "submit": code == rules.OPEN and services.may_submit(user, site),
         "approve": code == rules.SUBMITTED and services.may_approve(user, site),
-        "reopen": code != rules.OPEN and services.may_approve(user, site),
+        "reopen": code != rules.OPEN and services.may_reopen(user, site),
     }
 
 

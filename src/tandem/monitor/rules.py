@@ -373,6 +373,19 @@ def check_submit(status: str) -> None:
         raise RuleViolation("quarter_approved", "Dit kwartaal is al goedgekeurd. Laat het eerst heropenen.")
 
 
+def check_submit_after_end(quarter_end: dt.date, today: dt.date) -> None:
+    """A quarter is handed in after its last day (issue "Tandem 7": the running quarter was submitted once)."""
+    if today <= quarter_end:
+        raise RuleViolation("quarter_running", f"Dit kwartaal loopt nog tot en met {quarter_end:%d-%m-%Y}. U kunt "
+                            "het indienen vanaf de dag daarna.")
+
+
+def check_four_eyes(submitted_by_id: int | None, approver_id: int | None) -> None:
+    """Four eyes: whoever submitted a quarter does not approve it (issue "Tandem 7")."""
+    if submitted_by_id is not None and submitted_by_id == approver_id:
+        raise RuleViolation("same_person", "U heeft dit kwartaal zelf ingediend. Iemand anders moet het goedkeuren.")
+
+
 def check_approve(status: str) -> None:
     if status == APPROVED:
         raise RuleViolation("quarter_approved", "Dit kwartaal is al goedgekeurd.")

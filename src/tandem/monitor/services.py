@@ -10,7 +10,7 @@ from tandem.core.text import check_text
 from tandem.monitor import rules
 from tandem.monitor.models import Experience, QuarterClosure, QuarterEvent, RegionSnapshot
 from tandem.monitor.queries import compute_monitor
-from tandem.organisations.models import NO_DOSSIER_ROLES, OrganisationKind, Role, Site
+from tandem.organisations.models import NO_DOSSIER_ROLES, MonitorFiller, OrganisationKind, Role, Site
 
 LOCAL_TEAM_ROLES = {Role.CONSULENT, Role.GEDRAGSWETENSCHAPPER}
 
@@ -104,16 +104,41 @@ def _closure_status(site: Site, label: str) -> str:
     return closure.status if closure else rules.OPEN
 
 
-def _is_site_staff(actor, site: Site) -> bool:
+def _is_site_staff(actor, site: Site, roles=frozenset(LOCAL_TEAM_ROLES)) -> bool:
     organisation = getattr(actor, "organisation", None)
     return bool(organisation and organisation.kind == OrganisationKind.LOCAL_TEAM
-                and organisation.site_id == site.pk and actor.role in LOCAL_TEAM_ROLES)
+                and organisation.site_id == site.pk and actor.role in roles)
+
+
+def _is_region_role(actor, site: Site, role: str) -> bool:
+    organisation = getattr(actor, "organisation", None)
+    return bool(actor is not None and actor.role == role and organisation is not None
+                and organisation.region_id == site.region_id)
 
 
 def _is_region_coordinator(actor, site: Site) -> bool:
-    organisation = getattr(actor, "organisation", None)
-    return bool(actor is not None and actor.role == Role.COORDINATOR and organisation is not None
-                and organisation.region_id == site.region_id)
+    return _is_region_role(actor, site, Role.COORDINATOR)
+
+
+def _acts_as(actor, site: Site, who: str) -> bool:
+    """Whether `actor` is the `who` of the site's settings (Site.monitor_filler / monitor_approver, seed `000_…`
+    Bijlage 2 "Wie vult in"): the site's professionals or team leader, or the region's project lead or
+    coordinator."""
+    if actor is None or not actor.is_active:
+        return False
+    if who == MonitorFiller.PROFESSIONAL:
+        return _is_site_staff(actor, site)
+    if who == MonitorFiller.TEAMLEIDER:
+        return _is_site_staff(actor, site, {Role.TEAMLEIDER})
+    return who in (Role.PROJECTLEIDER, Role.COORDINATOR) and _is_region_role(actor, site, who)
+
+
+FILLER_REFUSED = {
+    MonitorFiller.PROFESSIONAL: "een professional van het lokale team",
+    MonitorFiller.TEAMLEIDER: "de teamleider van het lokale team",
+    MonitorFiller.PROJECTLEIDER: "de projectleider van de regio",
+    MonitorFiller.COORDINATOR: "de coördinator van de regio",
+}
 
 
 def _locked_closure(site: Site, quarter: str) -> QuarterClosure:
@@ -131,11 +156,14 @@ def _log_step(actor, closure: QuarterClosure, action: str, *, reason: str = "", 
 
 @transaction.atomic
 def quarter_submit(*, actor, site: Site, quarter: str) -> QuarterClosure:
-    """The site hands in its quarter: a local-team worker of the site, or a coordinator of its region."""
-    if not (_is_site_staff(actor, site) or _is_region_coordinator(actor, site)):
-        raise NotPermitted("Alleen de toekomsttuin zelf of de coördinator van de regio dient een kwartaal in.")
+    """The site hands in its quarter: whoever the site's settings name (Site.monitor_filler), after the quarter's
+    last day."""
+    if not may_submit(actor, site):
+        raise NotPermitted(f"Dit kwartaal dient {FILLER_REFUSED[site.monitor_filler]} in (instelling van de "
+                           "toekomsttuin).")
     closure = _locked_closure(site, quarter)
     rules.check_submit(closure.status)
+    rules.check_submit_after_end(rules.parse_quarter(closure.quarter).end, timezone.localdate())
     closure.status, closure.submitted_by, closure.submitted_at = rules.SUBMITTED, actor, timezone.now()
     closure.save()
     _log_step(actor, closure, QuarterEvent.Action.SUBMIT)
@@ -144,11 +172,14 @@ def quarter_submit(*, actor, site: Site, quarter: str) -> QuarterClosure:
 
 @transaction.atomic
 def quarter_approve(*, actor, site: Site, quarter: str) -> QuarterClosure:
-    """A coordinator of the region approves: the figures and experiences are stored as they are now."""
-    if not _is_region_coordinator(actor, site):
-        raise NotPermitted("Alleen een coördinator van de regio keurt een kwartaal goed.")
+    """Whoever the site's settings name (Site.monitor_approver; by default a coordinator of the region) approves,
+    never the one who submitted: the figures and experiences are stored as they are now."""
+    if not may_approve(actor, site):
+        raise NotPermitted(f"Dit kwartaal keurt {FILLER_REFUSED[site.monitor_approver]} goed (instelling van de "
+                           "toekomsttuin).")
     closure = _locked_closure(site, quarter)
     rules.check_approve(closure.status)
+    rules.check_four_eyes(closure.submitted_by_id, actor.pk)
     snapshot = compute_monitor(site=site, quarter=closure.quarter)
     closure.status, closure.snapshot = rules.APPROVED, snapshot
     closure.approved_by, closure.approved_at = actor, timezone.now()
@@ -169,9 +200,10 @@ def _lock_region_when_complete(site: Site, quarter: str) -> None:
 
 @transaction.atomic
 def quarter_reopen(*, actor, site: Site, quarter: str, reason: str) -> QuarterClosure:
-    """A coordinator of the region opens a submitted or approved quarter again; the reason is required and kept."""
-    if not _is_region_coordinator(actor, site):
-        raise NotPermitted("Alleen een coördinator van de regio heropent een kwartaal.")
+    """The approver of the site or a coordinator of the region opens a submitted or approved quarter again; the
+    reason is required and kept."""
+    if not may_reopen(actor, site):
+        raise NotPermitted("Alleen wie goedkeurt of een coördinator van de regio heropent een kwartaal.")
     closure = _locked_closure(site, quarter)
     reason = (reason or "").strip()
     rules.check_reopen(closure.status, reason)
@@ -192,9 +224,13 @@ def may_record_experiences(actor, site: Site) -> bool:
 
 
 def may_submit(actor, site: Site) -> bool:
-    return _is_site_staff(actor, site) or _is_region_coordinator(actor, site)
+    return _acts_as(actor, site, site.monitor_filler)
 
 
 def may_approve(actor, site: Site) -> bool:
-    """Approve and reopen: a coordinator of the site's region."""
-    return _is_region_coordinator(actor, site)
+    """Whoever the site's settings name as approver (the four-eyes check is in `quarter_approve`)."""
+    return _acts_as(actor, site, site.monitor_approver)
+
+
+def may_reopen(actor, site: Site) -> bool:
+    return may_approve(actor, site) or _is_region_coordinator(actor, site)

@@ -86,8 +86,31 @@ def experiences_enter(request, code, quarter):
                    template="monitor/experiences.html", context=context)
 
 
-STEPS = {"indienen": (services.quarter_submit, "Het kwartaal is ingediend."),
-         "goedkeuren": (services.quarter_approve, "Het kwartaal is goedgekeurd. De cijfers staan nu vast.")}
+STEPS = {"indienen": (services.quarter_submit, "Het kwartaal is ingediend.")}
+
+
+@login_required
+def quarter_approve(request, code, quarter):
+    """Four eyes: the approver sees the figures (the monitor page, with a confirmation at the end) and confirms
+    that they checked them; only then does the service approve (and refuses the one who submitted)."""
+    site, period, back = _site_scope(request, code, quarter)
+    if not services.may_approve(request.user, site):
+        raise PermissionDenied("U keurt dit kwartaal niet goed (instelling van de toekomsttuin).")
+    if request.method == "POST":
+        if request.POST.get("confirm") != "ja":
+            messages.error(request, "Vink aan dat u de cijfers heeft bekeken. Het kwartaal is nog niet goedgekeurd.")
+        else:
+            try:
+                services.quarter_approve(actor=request.user, site=site, quarter=period.label)
+            except RuleViolation as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, "Het kwartaal is goedgekeurd. De cijfers staan nu vast.")
+            return redirect(back)
+    scope = _scope(request.user, SITE, code)
+    context = pages.monitor_page(request.user, scope, period)
+    return render(request, "monitor/page.html", {"title": f"Goedkeuren: {scope.name} {period}", **context,
+                                                 "actions": {}, "confirming": True})
 
 
 @login_required

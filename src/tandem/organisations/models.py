@@ -20,9 +20,30 @@ class Region(models.Model):
                                                           default=28, db_default=28)
     # Notifications also by e-mail (no personal data, only a link); a person's own choice goes first.
     notify_by_email = models.BooleanField("meldingen ook per e-mail", default=False, db_default=False)
+    # Set by the region's beheerder (tandem.administration); empty means the server's setting
+    # (TANDEM_EMERGENCY_MINUTES, TANDEM_RETENTION_YEARS).
+    emergency_minutes = models.PositiveSmallIntegerField("noodtoegang duurt (minuten)", null=True, blank=True)
+    retention_years = models.PositiveSmallIntegerField("bewaren na afsluiten (jaren)", null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name
+
+
+class MonitorFiller(models.TextChoices):
+    """Who fills in and submits a site's quarterly monitor (seed `000_…` Bijlage 2, "Wie vult in")."""
+
+    PROFESSIONAL = "professional", "Professional van het lokale team"
+    TEAMLEIDER = "teamleider", "Teamleider van het lokale team"
+    PROJECTLEIDER = "projectleider", "Projectleider van de regio"
+    COORDINATOR = "coordinator", "Coördinator van de regio"
+
+
+class MonitorApprover(models.TextChoices):
+    """Who approves a submitted quarter (never the person who submitted it)."""
+
+    COORDINATOR = "coordinator", "Coördinator van de regio"
+    PROJECTLEIDER = "projectleider", "Projectleider van de regio"
+    TEAMLEIDER = "teamleider", "Teamleider van het lokale team"
 
 
 class Site(models.Model):
@@ -32,6 +53,10 @@ class Site(models.Model):
     code = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=200)
     municipality = models.CharField(max_length=200)
+    monitor_filler = models.CharField("wie vult de monitor in", max_length=20, choices=MonitorFiller.choices,
+                                      default=MonitorFiller.PROFESSIONAL, db_default=MonitorFiller.PROFESSIONAL)
+    monitor_approver = models.CharField("wie keurt het kwartaal goed", max_length=20, choices=MonitorApprover.choices,
+                                        default=MonitorApprover.COORDINATOR, db_default=MonitorApprover.COORDINATOR)
 
     def __str__(self) -> str:
         return self.name
@@ -119,9 +144,30 @@ class User(AbstractUser):
         return str(self)
 
     @property
+    def held_roles(self) -> list[str]:
+        """Every role this person holds: the active `role` first, then the others (UserRole, set by the
+        beheerder). One person may hold several; they act in one at a time (tandem.administration)."""
+        others = [r for r in self.extra_roles.values_list("role", flat=True) if r != self.role]
+        return [self.role, *sorted(others)]
+
+    @property
     def region(self) -> Region | None:
         """The region the person works in: their organisation's, or its site's."""
         organisation = self.organisation
         if organisation is None:
             return None
         return organisation.region or (organisation.site.region if organisation.site_id else None)
+
+
+class UserRole(models.Model):
+    """A role a person holds besides the one they act in now (`User.role`). The beheerder gives and takes them;
+    the person switches between them (tandem.administration.services.role_switch)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="extra_roles")
+    role = models.CharField(max_length=30, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_row_per_user_role")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.role}"

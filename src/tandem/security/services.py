@@ -26,6 +26,13 @@ def _check(actor, reason: str) -> None:
     rules.check_emergency_request(role=actor.role, reason=reason, requests_last_day=_requests_last_day(actor))
 
 
+def emergency_minutes(actor) -> int:
+    """How long one grant lasts: the region's setting (its beheerder) or TANDEM_EMERGENCY_MINUTES."""
+    region = getattr(actor, "region", None)
+    return (region.emergency_minutes if region and region.emergency_minutes else None) or \
+        settings.TANDEM_EMERGENCY_MINUTES
+
+
 @transaction.atomic
 def emergency_access_grant(*, actor, household: Household, reason: str) -> EmergencyAccess:
     """Break the glass: read access to one household for TANDEM_EMERGENCY_MINUTES, flagged and logged."""
@@ -35,7 +42,7 @@ def emergency_access_grant(*, actor, household: Household, reason: str) -> Emerg
     now = timezone.now()
     grant = EmergencyAccess.objects.create(
         user=actor, household=household, reason=reason.strip(), starts_at=now,
-        ends_at=rules.emergency_ends_at(now, settings.TANDEM_EMERGENCY_MINUTES))
+        ends_at=rules.emergency_ends_at(now, emergency_minutes(actor)))
     audit_record(actor=actor, action="emergency_access", household_id=household.pk, obj=grant,
                  purpose=f"noodtoegang: {grant.reason}", detail={"ends_at": grant.ends_at.isoformat()})
     return grant
@@ -72,10 +79,14 @@ class RetentionResult:
 
 
 def _expired(today: dt.date, years: int) -> list:
-    closed = {}
-    for household_id, closed_on in Household.objects.values_list("id", "trajectories__closed_on"):
+    """A region may keep dossiers longer than the default (Region.retention_years, set by its beheerder)."""
+    closed, region_years = {}, {}
+    rows = Household.objects.values_list("id", "trajectories__closed_on", "site__region__retention_years")
+    for household_id, closed_on, longer in rows:
         closed.setdefault(household_id, []).append(closed_on)
-    return sorted((h for h, days in closed.items() if rules.retention_expired(days, today, years)), key=str)
+        region_years[household_id] = max(years, longer or 0)
+    return sorted((h for h, days in closed.items() if rules.retention_expired(days, today, region_years[h])),
+                  key=str)
 
 
 def erase_household(household_id) -> None:

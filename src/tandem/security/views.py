@@ -1,6 +1,5 @@
 """Asking for emergency access. The page never says whether a code belongs to a household: an unknown code
 and a granted one get the same answer; the dossier shows up under 'Mijn gezinnen' only once a grant exists."""
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -24,8 +23,8 @@ def emergency_request(request):
         except RuleViolation as exc:
             add_rule_error(form, exc)
         else:
-            messages.success(request, NEUTRAL.format(minutes=settings.TANDEM_EMERGENCY_MINUTES))
+            messages.success(request, NEUTRAL.format(minutes=services.emergency_minutes(request.user)))
             return redirect("cases:my_families")
     context = {"title": "Noodtoegang aanvragen", "form": form, "errors": error_summary(form),
-               "allowed": request.user.role in EMERGENCY_ROLES, "minutes": settings.TANDEM_EMERGENCY_MINUTES}
+               "allowed": request.user.role in EMERGENCY_ROLES, "minutes": services.emergency_minutes(request.user)}
     return render(request, "security/emergency_request.html", context)

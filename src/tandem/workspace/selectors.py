@@ -199,7 +199,7 @@ def _quarter_sites(user) -> list[Site]:
     organisation = user.organisation
     if organisation is None:
         return []
-    if user.role == Role.COORDINATOR:
+    if user.role in (Role.COORDINATOR, Role.PROJECTLEIDER):  # who fills in or approves follows Site settings
         region = organisation.region or (organisation.site.region if organisation.site_id else None)
         return list(region.sites.select_related("region")) if region else []
     if organisation.kind == OrganisationKind.LOCAL_TEAM and organisation.site_id:
@@ -208,11 +208,12 @@ def _quarter_sites(user) -> list[Site]:
 
 
 def _quarters(user, today) -> list[WorkItem]:
-    """The last finished quarter: to submit (the site) or to approve (the region's coordinator)."""
+    """The last finished quarter: to submit or to approve, for whoever the site's settings name (the one who
+    submitted does not see it to approve: four eyes)."""
     quarter = last_finished_quarter(today)
     sites = [s for s in _quarter_sites(user) if quarter.end >= s.region.programme_start]
-    statuses = dict(QuarterClosure.objects.filter(site__in=sites, quarter=quarter.label)
-                    .values_list("site_id", "status"))
+    closures = {c.site_id: c for c in QuarterClosure.objects.filter(site__in=sites, quarter=quarter.label)}
+    statuses = {pk: c.status for pk, c in closures.items()}
     items = []
     for site in sites:
         status = statuses.get(site.pk, ClosureStatus.OPEN)
@@ -220,7 +221,8 @@ def _quarters(user, today) -> list[WorkItem]:
         if status == ClosureStatus.OPEN and may_submit(user, site):
             items.append(WorkItem("quarter", f"Kwartaal {quarter} van {site}: ervaringen invullen en indienen.", "",
                                   url, quarter.end + dt.timedelta(days=31)))
-        elif status == ClosureStatus.SUBMITTED and may_approve(user, site):
+        elif (status == ClosureStatus.SUBMITTED and may_approve(user, site)
+              and closures[site.pk].submitted_by_id != user.pk):
             items.append(WorkItem("quarter", f"Kwartaal {quarter} van {site} is ingediend: goedkeuren.", "", url,
                                   quarter.end + dt.timedelta(days=45)))
     return items

@@ -18,6 +18,5 @@ dossier_pages = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("werk/", views.work, name="work"),
-    path("beheer/", views.administration, name="administration"),
     path(T + "afsluiten/", views.trajectory_close, name="trajectory_close"),
 ]

@@ -2,13 +2,12 @@
 quarters to approve) beside the monitor, project leads and policy officers on the programme, the beheerder on
 the administration page. Nobody lands on an empty family list."""
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from tandem.organisations.models import Role
 
 START = {Role.COORDINATOR: "workspace:work", Role.PROJECTLEIDER: "programme:index", Role.BELEID: "programme:index",
-         Role.BEHEERDER: "workspace:administration", Role.LANDELIJK: "national:index",
+         Role.BEHEERDER: "administration:index", Role.TEAMLEIDER: "workspace:work", Role.LANDELIJK: "national:index",
          Role.POOLCOORDINATOR: "experts:pool"}
 
 
@@ -19,11 +18,3 @@ def start_url_name(user) -> str:
 @login_required
 def home(request):
     return redirect(start_url_name(request.user))
-
-
-@login_required
-def administration(request):
-    """For now a page that says what the beheerder does (the administration screens come later)."""
-    if request.user.role != Role.BEHEERDER:
-        raise PermissionDenied("Deze pagina is voor de beheerder van de regio.")
-    return render(request, "workspace/administration.html", {"title": "Beheer"})
