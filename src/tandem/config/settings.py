@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "tandem.privacy",
     "tandem.operations",
     "tandem.notifications",
+    "rest_framework",
+    "drf_spectacular",
+    "tandem.api",
 ]
 
 MIDDLEWARE = [
@@ -224,3 +227,30 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMi
                   "tandem.accounts.middleware.SessionLifetimeMiddleware")
 # Signed in for at most this long, however active (the idle timeout is TANDEM_SESSION_SECONDS).
 TANDEM_SESSION_MAX_SECONDS = envint("TANDEM_SESSION_MAX_SECONDS", 10 * 60 * 60)
+
+
+# The open API for the partners' own systems (tandem.api, docs/api.md): key per organisation, JSON only, the
+# dossier's rights. Rate limit per client in the database (api.throttling), not in a per-process cache.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["tandem.api.authentication.BearerKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["tandem.api.permissions.ClientScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["tandem.api.throttling.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "tandem.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tandem API",
+    "VERSION": "1",
+    "DESCRIPTION": ("Een koppeling voor het eigen systeem van een partnerorganisatie. Een API-client werkt als een "
+                    "medewerker van zijn organisatie in het team van een gezin: dezelfde rechten (docs/rights.md), "
+                    "dezelfde anonimiteit, en alles in het toegangslogboek."),
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}

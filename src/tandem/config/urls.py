@@ -18,4 +18,7 @@ urlpatterns = [
     path("begroting/", include("tandem.budget.urls")),
     # The resident portal: its own address and its own sign-in, apart from the professionals' screens.
     path("mijn/", include("tandem.portal.urls")),
+    # The open API for the partners' own systems (docs/api.md); its beheer page under /beheer/api/.
+    path("api/v1/", include("tandem.api.urls")),
+    path("beheer/api/", include("tandem.api.beheer_urls")),
 ]

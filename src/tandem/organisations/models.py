@@ -87,6 +87,9 @@ class Role(models.TextChoices):
     PROJECTLEIDER = "projectleider", "Projectleider"
     BEHEERDER = "beheerder", "Beheerder"
     BELEID = "beleid", "Beleidsmedewerker"
+    # Not a person: the account an API client of a partner organisation acts through (tandem.api). It acts as a
+    # worker of its organisation on a family's team: on the team when a colleague is (cases.selectors).
+    KOPPELING = "koppeling", "Koppeling met het eigen systeem (API)"
 
 
 # Roles that never see a dossier (domain §3): they work with figures and organisations.
