@@ -71,7 +71,7 @@ def change(request, trajectory_id, *, input_class, what: str, do, output_class):
         serializer = input_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         obj = do(trajectory, access, serializer.validated_data, expected)
-        log_write(request, what, trajectory, obj)
+        log_write(request, what, trajectory, obj if hasattr(obj, "pk") else None)
         fresh = Trajectory.objects.get(pk=trajectory.pk)
         return http.with_etag(Response(output_class(obj).data, status=status.HTTP_201_CREATED), fresh)
 
