@@ -2,6 +2,7 @@
 English and stable (the rule's code for a refusal by a guardrail or the rights), the message plain Dutch."""
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
@@ -84,6 +85,7 @@ def exception_handler(exc, context):
     return None
 
 
+@csrf_exempt
 def json_404(request, exception=None):
     """A 404 under /api/ that the URL resolver gives (no view): the same shape."""
     from django.http import JsonResponse

@@ -1,7 +1,8 @@
 """What every endpoint shares: paging, query filters, the error responses in the schema, and the write pattern
 (If-Match, one service call, the ETag of the trajectory after it, an Idempotency-Key)."""
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import status
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
@@ -49,7 +50,15 @@ IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=T
 IDEMPOTENCY = OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False,
                                description="Een eigen sleutel per wijziging: hetzelfde verzoek nog eens verandert "
                                            "niets en geeft hetzelfde antwoord.")
-TRAJECTORY_ID = OpenApiParameter("trajectory_id", str, OpenApiParameter.PATH, description="Id van het traject.")
+TRAJECTORY_ID = OpenApiParameter("trajectory_id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="Id van het traject.")
+
+
+def paged(serializer_class):
+    """The schema of one page: count, next, previous and the results."""
+    name = serializer_class.__name__.removesuffix("Out")
+    return inline_serializer(name=f"{name}Page", fields={
+        "count": serializers.IntegerField(), "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True), "results": serializer_class(many=True)})
 
 
 def read_responses(serializer) -> dict:

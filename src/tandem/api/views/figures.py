@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from tandem.api.selectors import log_read, own_work
 from tandem.api.serializers import MonitorScopeOut, OwnWorkOut
-from tandem.api.views.base import filters, page_of, read_responses
+from tandem.api.views.base import filters, page_of, paged, read_responses
 from tandem.core.routers import replica_reads
 from tandem.monitor import rules as monitor_rules
 from tandem.monitor.queries import compute_monitor
@@ -28,7 +28,7 @@ class OwnWorkFilter(serializers.Serializer):
 
 class OwnWork(APIView):
     @extend_schema(operation_id="own_work_list", parameters=[OwnWorkFilter],
-                   responses=read_responses(OwnWorkOut(many=True)),
+                   responses=read_responses(paged(OwnWorkOut)),
                    summary="Het eigen werk van uw organisatie (episodes en uren)")
     def get(self, request):
         wanted = filters(request, OwnWorkFilter)
@@ -39,12 +39,12 @@ class OwnWork(APIView):
 
 
 class MonitorScopes(APIView):
-    @extend_schema(operation_id="monitor_scopes_list", responses=read_responses(MonitorScopeOut(many=True)),
+    @extend_schema(operation_id="monitor_scopes_list", responses=read_responses(paged(MonitorScopeOut)),
                    summary="Welke monitor (regio, toekomsttuin) uw organisatie mag zien")
     def get(self, request):
         scopes = [{"kind": s.kind, "code": s.code, "name": s.name} for s in monitor_scopes_for(request.user)]
         log_read(request, "monitor_scopes", [None])
-        return Response(MonitorScopeOut(scopes, many=True).data)
+        return page_of(request, self, scopes, MonitorScopeOut)
 
 
 class MonitorFigures(APIView):

@@ -11,7 +11,7 @@ from tandem.api import http
 from tandem.api.selectors import join_requests_for, log_read, log_write
 from tandem.api.serializers import JoinAcceptIn, JoinDeclineIn, JoinRequestOut
 from tandem.api.serializers import Error
-from tandem.api.views.base import ERRORS, IDEMPOTENCY, filters, page_of, read_responses
+from tandem.api.views.base import ERRORS, IDEMPOTENCY, filters, page_of, paged, read_responses
 from tandem.cases import services
 from tandem.cases.models import JoinRequestStatus
 from tandem.cases.views.anonymity import Lens
@@ -34,7 +34,7 @@ class _Request(serializers.BaseSerializer):
 
 class JoinRequestList(APIView):
     @extend_schema(operation_id="join_requests_list", parameters=[JoinFilter],
-                   responses=read_responses(JoinRequestOut(many=True)),
+                   responses=read_responses(paged(JoinRequestOut)),
                    summary="Verzoeken aan uw organisatie om aan te sluiten")
     def get(self, request):
         wanted = filters(request, JoinFilter)

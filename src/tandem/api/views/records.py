@@ -34,6 +34,7 @@ from tandem.api.views.base import (
     change,
     filters,
     page_of,
+    paged,
     read_responses,
     write_responses,
 )
@@ -113,7 +114,7 @@ def _involvement_rows(trajectory):
 
 class InvolvementList(APIView):
     @extend_schema(operation_id="involvements_list", parameters=[TRAJECTORY_ID, InvolvementFilter],
-                   responses=read_responses(InvolvementOut(many=True)), summary="Betrokkenheid (episodes) en uren")
+                   responses=read_responses(paged(InvolvementOut)), summary="Betrokkenheid (episodes) en uren")
     def get(self, request, trajectory_id):
         wanted = filters(request, InvolvementFilter)
         trajectory, _ = _read(request, trajectory_id, "involvements", "involvements")
@@ -165,7 +166,7 @@ class TimeFilter(Period):
 
 class TimeEntryList(APIView):
     @extend_schema(operation_id="time_entries_list", parameters=[TRAJECTORY_ID, TimeFilter],
-                   responses=read_responses(TimeEntryOut(many=True)), summary="Geschreven uren")
+                   responses=read_responses(paged(TimeEntryOut)), summary="Geschreven uren")
     def get(self, request, trajectory_id):
         wanted = filters(request, TimeFilter)
         trajectory, _ = _read(request, trajectory_id, "time_entries", "involvements")
@@ -197,7 +198,7 @@ class JournalFilter(Period):
 
 class JournalList(APIView):
     @extend_schema(operation_id="journal_list", parameters=[TRAJECTORY_ID, JournalFilter],
-                   responses=read_responses(JournalOut(many=True)), summary="Het journaal")
+                   responses=read_responses(paged(JournalOut)), summary="Het journaal")
     def get(self, request, trajectory_id):
         wanted = filters(request, JournalFilter)
         trajectory, access = _read(request, trajectory_id, "journal", "journal", "journal_facts")
@@ -244,7 +245,7 @@ def _report_out(report) -> dict:
 
 class ReportList(APIView):
     @extend_schema(operation_id="reports_list", parameters=[TRAJECTORY_ID, Period],
-                   responses=read_responses(ReportOut(many=True)), summary="Meldingen")
+                   responses=read_responses(paged(ReportOut)), summary="Meldingen")
     def get(self, request, trajectory_id):
         wanted = filters(request, Period)
         trajectory, access = _read(request, trajectory_id, "reports", "legal")
@@ -274,7 +275,7 @@ def _measure_out(measure) -> dict:
 
 class MeasureList(APIView):
     @extend_schema(operation_id="measures_list", parameters=[TRAJECTORY_ID, Period],
-                   responses=read_responses(MeasureOut(many=True)), summary="Maatregelen")
+                   responses=read_responses(paged(MeasureOut)), summary="Maatregelen")
     def get(self, request, trajectory_id):
         wanted = filters(request, Period)
         trajectory, access = _read(request, trajectory_id, "measures", "legal")
@@ -313,7 +314,7 @@ class ConsentFilter(serializers.Serializer):
 
 class ConsentList(APIView):
     @extend_schema(operation_id="consents_list", parameters=[TRAJECTORY_ID, ConsentFilter],
-                   responses=read_responses(ConsentOut(many=True)), summary="Toestemmingen (alleen lezen)")
+                   responses=read_responses(paged(ConsentOut)), summary="Toestemmingen (alleen lezen)")
     def get(self, request, trajectory_id):
         wanted = filters(request, ConsentFilter)
         trajectory, access = _read(request, trajectory_id, "consents", "consents")

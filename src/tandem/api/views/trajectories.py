@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 from tandem.api import http
 from tandem.api.selectors import lens_for, log_read, trajectory_for, visible_trajectories
 from tandem.api.serializers import TeamMemberOut, TrajectoryDetailOut, TrajectoryOut
-from tandem.api.views.base import TRAJECTORY_ID, filters, page_of, read_responses
+from tandem.api.views.base import TRAJECTORY_ID, filters, page_of, paged, read_responses
 from tandem.cases.rules.rights import Action
 from tandem.cases.selectors import access_for, rights_for
 from tandem.cases.views.display import age_group, member_labels
@@ -31,7 +31,7 @@ def _summary(trajectory, access) -> dict:
 
 class TrajectoryList(APIView):
     @extend_schema(operation_id="trajectories_list", parameters=[TrajectoryFilter],
-                   responses=read_responses(TrajectoryOut(many=True)),
+                   responses=read_responses(paged(TrajectoryOut)),
                    summary="Trajecten waarin uw organisatie in het team zit")
     def get(self, request):
         wanted = filters(request, TrajectoryFilter)
@@ -90,7 +90,7 @@ class TrajectoryDetail(APIView):
 
 class TeamList(APIView):
     @extend_schema(operation_id="team_list", parameters=[TRAJECTORY_ID],
-                   responses=read_responses(TeamMemberOut(many=True)), summary="Het team en wie voorop zit")
+                   responses=read_responses(paged(TeamMemberOut)), summary="Het team en wie voorop zit")
     def get(self, request, trajectory_id):
         trajectory, access = trajectory_for(request.user, trajectory_id)
         lens = lens_for(access, trajectory)
