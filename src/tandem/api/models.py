@@ -48,7 +48,7 @@ class IdempotentAnswer(models.Model):
     request_hash = models.CharField(max_length=64)  # method, path and body: the same key for another request is refused
     status = models.PositiveSmallIntegerField()
     body = models.JSONField()
-    etag = models.CharField(max_length=40, blank=True, default="")
+    etag = models.CharField(max_length=80, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
