@@ -22,7 +22,9 @@ class Paging(PageNumberPagination):
 def page_of(request, view, rows, serializer_class, context: dict | None = None) -> Response:
     paging = Paging()
     page = paging.paginate_queryset(rows, request, view=view)
-    return paging.get_paginated_response(serializer_class(page, many=True, context=context or {}).data)
+    response = paging.get_paginated_response(serializer_class(page, many=True, context=context or {}).data)
+    response.rows = page  # the objects on this page, for the access log
+    return response
 
 
 def filters(request, serializer_class) -> dict:

@@ -34,7 +34,7 @@ class OwnWork(APIView):
         wanted = filters(request, OwnWorkFilter)
         rows = own_work(request.user, wanted.get("date_from"), wanted.get("date_to"))
         response = page_of(request, self, rows, OwnWorkOut)
-        log_read(request, "own_work", [None])
+        log_read(request, "own_work", [row.household_id for row in response.rows] or [None])
         return response
 
 

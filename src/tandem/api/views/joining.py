@@ -42,7 +42,7 @@ class JoinRequestList(APIView):
         if "status" in wanted:
             rows = rows.filter(status=wanted["status"])
         response = page_of(request, self, rows, _Request)
-        log_read(request, "join_requests", [None])
+        log_read(request, "join_requests", [join.trajectory.household_id for join in response.rows] or [None])
         return response
 
 
