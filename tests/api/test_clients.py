@@ -132,3 +132,18 @@ def test_the_beheer_page_shows_the_key_once_and_revokes(client, orgs, region):
     client.force_login(User.objects.create_user(username="x2", password="x", organisation=orgs["vt"],
                                                 role="beschermpartner"))
     assert client.get("/beheer/api/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_clients_account_is_no_person_anywhere(world, api_for):
+    """Not a candidate for a team, not told about a request to join, not in the exchange format."""
+    from tandem.cases.forms import dossier_professionals
+    from tandem.exchange.exporter import export_document
+    from tandem.notifications.services import organisation_answerers
+
+    zvh = api_for("zvh")
+    assert zvh.actor not in dossier_professionals()
+    assert zvh.actor not in organisation_answerers(world.orgs["zvh"])
+    assert world.people["invited"] in organisation_answerers(world.orgs["zvh"])
+    exported = export_document(region_code="GV")
+    assert all(p["role"] != "koppeling" for p in exported["professionals"])
