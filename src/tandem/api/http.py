@@ -75,7 +75,8 @@ def _stored(client, key: str, digest: str) -> Response | None:
 
 def idempotent(request, make_response) -> Response:
     """Run `make_response` once per Idempotency-Key of this client: the same POST again gets the same answer and
-    changes nothing. Everything runs in one transaction. Only a success is kept (a refused change changed nothing, so it may simply be sent again)."""
+    changes nothing. Everything runs in one transaction. Only a success is kept (a refused change changed nothing,
+    so it may simply be sent again)."""
     key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
     if not key:
         with transaction.atomic():  # the change and its lines in the access log, all or nothing

@@ -52,7 +52,8 @@ IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=T
 IDEMPOTENCY = OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False,
                                description="Een eigen sleutel per wijziging: hetzelfde verzoek nog eens verandert "
                                            "niets en geeft hetzelfde antwoord.")
-TRAJECTORY_ID = OpenApiParameter("trajectory_id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="Id van het traject.")
+TRAJECTORY_ID = OpenApiParameter("trajectory_id", OpenApiTypes.UUID, OpenApiParameter.PATH,
+                                 description="Id van het traject.")
 
 
 def paged(serializer_class):

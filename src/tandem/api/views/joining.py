@@ -26,8 +26,9 @@ class JoinFilter(serializers.Serializer):
 class _Request(serializers.BaseSerializer):
     def to_representation(self, request):
         lens = Lens(anonymous=True, members=tuple(request.trajectory.household.members.all()))
-        return JoinRequestOut({"id": request.pk, "trajectory": request.trajectory, "purpose": lens.text(request.purpose),
-                               "form": request.form, "anonymous": request.anonymous, "wanted_by": request.wanted_by,
+        return JoinRequestOut({"id": request.pk, "trajectory": request.trajectory,
+                               "purpose": lens.text(request.purpose), "form": request.form,
+                               "anonymous": request.anonymous, "wanted_by": request.wanted_by,
                                "requested_on": request.requested_on, "status": request.status,
                                "answered_on": request.answered_on}).data
 

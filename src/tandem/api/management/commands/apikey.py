@@ -48,4 +48,5 @@ class Command(BaseCommand):
     def _list(self, options):
         for client in ApiClient.objects.select_related("organisation"):
             state = "ingetrokken" if client.revoked_at else f"geldig tot {client.expires_at:%Y-%m-%d}"
-            self.stdout.write(f"tdm_{client.prefix}\t{client.organisation.code}\t{client.name}\t{client.scope}\t{state}")
+            self.stdout.write("\t".join((f"tdm_{client.prefix}", client.organisation.code, client.name, client.scope,
+                                         state)))
