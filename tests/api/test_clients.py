@@ -147,3 +147,13 @@ def test_a_clients_account_is_no_person_anywhere(world, api_for):
     assert world.people["invited"] in organisation_answerers(world.orgs["zvh"])
     exported = export_document(region_code="GV")
     assert all(p["role"] != "koppeling" for p in exported["professionals"])
+
+
+@pytest.mark.django_db
+def test_input_errors_are_dutch_in_the_one_shape(world, api_for):
+    response = api_for("gi").change(f"/api/v1/trajectories/{world.family.pk}/journal/", world.family,
+                                    {"nature": "fact", "source": "gesprek", "text": "Iets."})
+    assert response.status_code == 400
+    assert response.data["code"] == "invalid" and response.data["field"] == "on"
+    assert response.data["errors"] == [{"field": "on", "message": "Dit veld is verplicht."}]
+    assert response.data["message"].startswith("De invoer klopt niet")

@@ -51,8 +51,8 @@ def clients(request):
                                                "title": "API-clients"})
 
 
-@require_POST
 @login_required
+@require_POST
 def revoke(request, client_id):
     client = get_object_or_404(ApiClient, pk=client_id, organisation__in=_region_organisations(request.user))
     services.api_client_revoke(actor=request.user, client=client)

@@ -41,9 +41,9 @@ INSTALLED_APPS = [
     "tandem.privacy",
     "tandem.operations",
     "tandem.notifications",
+    "tandem.api",  # before rest_framework: its catalog keeps Django's Dutch for the site's forms (api/locale)
     "rest_framework",
     "drf_spectacular",
-    "tandem.api",
 ]
 
 MIDDLEWARE = [
