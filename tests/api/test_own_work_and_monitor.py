@@ -49,3 +49,16 @@ def test_a_partner_sees_only_its_regions_totals(world, api_for):
     rvdk = api_for("rvdk")  # the Raad has no region in this world
     assert rvdk.get("/api/v1/monitor/").data["count"] == 0
     assert rvdk.get("/api/v1/monitor/regio/GV/2025-Q1/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_team_and_the_monitor_lists_filter(world, api_for):
+    gi = api_for("gi")
+    team = gi.get(f"/api/v1/trajectories/{world.family.pk}/team/", organisation=world.orgs["rvdk"].code,
+                  current="true").data
+    assert team["count"] >= 1 and {m["organisation"] for m in team["results"]} == {world.orgs["rvdk"].code}
+    assert any(m["leads"] for m in team["results"])
+    assert gi.get(f"/api/v1/trajectories/{world.family.pk}/team/", current="nee").status_code == 400
+    coordinators = Api(world.orgs["coord"], scope="read", role="coordinator")
+    sites = coordinators.get("/api/v1/monitor/", kind="toekomsttuin").data["results"]
+    assert sites and all(s["kind"] == "toekomsttuin" for s in sites)

@@ -38,11 +38,18 @@ class OwnWork(APIView):
         return response
 
 
+class ScopeFilter(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["regio", "toekomsttuin"], required=False)
+
+
 class MonitorScopes(APIView):
-    @extend_schema(operation_id="monitor_scopes_list", responses=read_responses(paged(MonitorScopeOut)),
+    @extend_schema(operation_id="monitor_scopes_list", parameters=[ScopeFilter],
+                   responses=read_responses(paged(MonitorScopeOut)),
                    summary="Welke monitor (regio, toekomsttuin) uw organisatie mag zien")
     def get(self, request):
-        scopes = [{"kind": s.kind, "code": s.code, "name": s.name} for s in monitor_scopes_for(request.user)]
+        wanted = filters(request, ScopeFilter)
+        scopes = [{"kind": s.kind, "code": s.code, "name": s.name} for s in monitor_scopes_for(request.user)
+                  if wanted.get("kind") in (None, s.kind)]
         log_read(request, "monitor_scopes", [None])
         return page_of(request, self, scopes, MonitorScopeOut)
 

@@ -88,16 +88,28 @@ class TrajectoryDetail(APIView):
         return http.with_etag(Response(TrajectoryDetailOut(data).data), trajectory)
 
 
+class TeamFilter(serializers.Serializer):
+    current = serializers.BooleanField(required=False, allow_null=True, default=None,
+                                       help_text="true: alleen wie nu in het team zit.")
+    organisation = serializers.CharField(required=False, max_length=30, help_text="Code van de organisatie.")
+
+
 class TeamList(APIView):
-    @extend_schema(operation_id="team_list", parameters=[TRAJECTORY_ID],
+    @extend_schema(operation_id="team_list", parameters=[TRAJECTORY_ID, TeamFilter],
                    responses=read_responses(paged(TeamMemberOut)), summary="Het team en wie voorop zit")
     def get(self, request, trajectory_id):
+        wanted = filters(request, TeamFilter)
         trajectory, access = trajectory_for(request.user, trajectory_id)
         lens = lens_for(access, trajectory)
+        team = trajectory.team.select_related("professional", "organisation").order_by("joined_on", "id")
+        if wanted.get("current") is not None:
+            team = team.filter(left_on__isnull=wanted["current"])
+        if "organisation" in wanted:
+            team = team.filter(organisation__code=wanted["organisation"])
         leading = set(trajectory.lead_periods.filter(end__isnull=True).values_list("professional_id", flat=True))
         rows = [{"professional": str(m.professional), "organisation": m.organisation.code,
                  "role_in_team": lens.text(m.role_in_team), "joined_on": m.joined_on, "left_on": m.left_on,
                  "leads": m.professional_id in leading}
-                for m in trajectory.team.select_related("professional", "organisation").order_by("joined_on", "id")]
+                for m in team]
         log_read(request, "team", [trajectory.household_id], trajectory)
         return http.with_etag(page_of(request, self, rows, TeamMemberOut), trajectory)
