@@ -12,7 +12,7 @@ NOW = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
 def test_roles_keep_their_order_once_each():
     assert rules.check_roles(["coordinator", "gedragswetenschapper", "coordinator", ""]) == [
         "coordinator", "gedragswetenschapper"]
-    for bad in ([], ["koning"]):
+    for bad in ([], ["koning"], ["koppeling"]):  # "koppeling" is an API client's account, never a person's role
         with pytest.raises(RuleViolation):
             rules.check_roles(bad)
 

@@ -13,9 +13,10 @@ from tandem.demo.people import DEMO_PASSWORD, PROFESSIONALS
 from tandem.exchange.validation import check_references, check_structure
 from tandem.organisations.models import Role, User
 
-# Every role of a region's installation; the national programme team works on the national one (`tandem national
-# demo`, tests/national/test_demo.py).
-REGION_ROLES = set(Role.values) - {Role.LANDELIJK}
+# Every role of a person on a region's installation has a demo login: the national programme team works on the
+# national one (`tandem national demo`, tests/national/test_demo.py), and "koppeling" is an API client's
+# account, not a person (docs/api.md).
+PEOPLE_ROLES = set(Role.values) - {Role.LANDELIJK, Role.KOPPELING}
 
 
 def trajectories(document):
@@ -42,7 +43,7 @@ def test_the_document_covers_every_regime_stage_and_measure():
     assert any(len(t["lead"]) > 1 for t in every)  # a partner took the front seat and gave it back
     assert all(t["registered_on"][:4] in ("2024", "2025") for t in every)
     assert not any("bsn" in m for h in document["households"] for m in h["members"])  # no real-looking BSNs
-    assert {p["role"] for p in document["professionals"]} == REGION_ROLES
+    assert {p["role"] for p in document["professionals"]} == PEOPLE_ROLES
 
 
 @pytest.mark.django_db
@@ -54,7 +55,7 @@ def test_demo_command_loads_the_region_and_prints_the_logins(capsys):
         assert data["ref"] in out
     assert Household.objects.count() == 40
     assert Trajectory.objects.count() == len(trajectories(build_document()))
-    for role in REGION_ROLES:
+    for role in PEOPLE_ROLES:
         user = User.objects.filter(role=role).first()
         assert user is not None and user.check_password(DEMO_PASSWORD), role
     closed = Trajectory.objects.filter(closed_on__isnull=False)

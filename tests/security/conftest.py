@@ -14,6 +14,8 @@ from tandem.portal.services import correction_request_add, resident_view_add
 from tandem.safetyplan import services as plan_services
 from tandem.safetyplan.models import PlanVersion, SafetyAgreement, SafetyPlan, UnsafeSituation
 
+from tandem.api.services import api_client_create
+
 from .programme_world import programme_objects
 
 D = dt.date
@@ -106,6 +108,7 @@ def world(family, actors, orgs, mother):
                "number": 1, "agreement_id": agreement.pk, "challenge_id": challenge.pk, "version_id": version.pk,
                "entry_id": entry.pk, "correction_id": correction.pk, "request_id": request.pk,
                "join_request_id": join.pk, "notification_id": notification.pk, "view_id": view.pk,
+               "client_id": api_client_create(actor=None, organisation=orgs["vt"], name="VT")[0].pk,
                # the monitor: site codes and quarters only
                "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
                "step": "indienen",

@@ -25,7 +25,9 @@ ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id",
                   # user's row id in the password-reset link
                   "organisation_id", "site_id", "user_id", "reset_id", "token", "uidb64",
                   # imports and downloads: the random id of a job
-                  "job_id"}
+                  "job_id",
+                  # the beheerder's page of API clients: the row id of a client
+                  "client_id"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 
 

@@ -20,7 +20,11 @@ FORBIDDEN_ROLES = ["partner2", "outsider", "other_site", "coordinator", "expert"
                    "poolcoordinator"]
 SIGN_IN_PAGES = ("/inloggen/", "/mijn/inloggen/")
 # Pages anyone may open without signing in: the sign-in flows themselves and the residents' rights page.
-PUBLIC_PREFIXES = ("inloggen/", "uitloggen/", "mijn/inloggen/", "mijn/uitloggen/", "mijn/digid/", "mijn/uitleg/")
+PUBLIC_PREFIXES = ("inloggen/", "uitloggen/", "mijn/inloggen/", "mijn/uitloggen/", "mijn/digid/", "mijn/uitleg/",
+                   # the API's OpenAPI document and its documentation (no data)
+                   "api/v1/schema/", "api/v1/docs/")
+# The API signs in with a key, not a page: without one it answers 401 (docs/api.md).
+API_PREFIX = "api/v1/"
 
 
 def _walk(patterns, prefix=""):
@@ -116,6 +120,7 @@ def test_anonymous_gets_a_sign_in_page_or_nothing(world, client):
             if _is_public(route):
                 continue
             to_sign_in = response.status_code == 302 and response["Location"].startswith(SIGN_IN_PAGES)
+            to_sign_in = to_sign_in or (route.startswith(API_PREFIX) and response.status_code == 401)
             if not (to_sign_in or response.status_code == 404):
                 wrong.append(f"{method} {url}: {response.status_code} {response.get('Location', '')}")
     assert not wrong, "\n".join(wrong)

@@ -109,7 +109,7 @@ def _objects(dossier, mother) -> dict:
             "correction_id": dossier["entry"].correction_requests.get().pk,
             "request_id": family.consent_requests.get().pk, "kind": "toekomsttuin",
             "join_request_id": family.join_requests.get().pk, "view_id": dossier["entry"].resident_views.get().pk,
-            "notification_id": 1,
+            "notification_id": 1, "client_id": 1,  # the beheerder's page of API clients: none for a partner
             "expert_id": 1, "call_up_id": 1, "occasion": "contact", "object_id": 1,
             "code": family.household.site.code, "quarter": "2025-Q1", "question": "G", "step": "indienen",
             # the programme and the budget: a partner reaches none of them (the region's pages, not a dossier's)

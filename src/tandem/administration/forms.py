@@ -2,7 +2,7 @@
 from django import forms
 
 from tandem.administration.services import PersonData
-from tandem.organisations.models import MonitorApprover, MonitorFiller, OrganisationKind, Region, Role
+from tandem.organisations.models import MonitorApprover, MonitorFiller, OrganisationKind, Region, PERSON_ROLES
 
 
 class OrganisationForm(forms.Form):
@@ -65,9 +65,9 @@ class PersonForm(forms.Form):
     last_name = forms.CharField(label="Achternaam", max_length=150)
     email = forms.EmailField(label="E-mailadres (werk)", help_text="Hier komt de uitnodiging.")
     organisation = forms.ModelChoiceField(label="Organisatie", queryset=None)
-    role = forms.ChoiceField(label="Rol waarin deze persoon begint", choices=Role.choices)
+    role = forms.ChoiceField(label="Rol waarin deze persoon begint", choices=PERSON_ROLES)
     other_roles = forms.MultipleChoiceField(label="Andere rollen (een persoon kan meer rollen hebben)",
-                                            choices=Role.choices, required=False,
+                                            choices=PERSON_ROLES, required=False,
                                             widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, organisations, editing: bool = False, **kwargs):

@@ -7,14 +7,15 @@ beheerder sees no dossier)."""
 import datetime as dt
 
 from tandem.core.exceptions import RuleViolation
-from tandem.organisations.models import OrganisationKind, Role
+from tandem.organisations.models import PERSON_ROLES, OrganisationKind
 
 INVITATION_DAYS = 7
 
 
 def check_roles(roles: list[str]) -> list[str]:
-    """At least one known role, each once, in the order given (the first is the one the person acts in)."""
-    known = set(Role.values)
+    """At least one known role of a person (not an API client's account), each once, in the order given (the first is
+    the one the person acts in)."""
+    known = {value for value, _ in PERSON_ROLES}
     cleaned = list(dict.fromkeys(r for r in roles if r))
     if not cleaned:
         raise RuleViolation("roles_missing", "Kies ten minste één rol.", field="roles")

@@ -87,7 +87,8 @@ class LabelledChoiceField(forms.ModelChoiceField):
 def dossier_professionals():
     """Active professionals with a dossier role and an organisation (candidates for the team)."""
     return (User.objects.filter(is_active=True, organisation__isnull=False)
-            .exclude(role__in=NO_DOSSIER_ROLES).select_related("organisation").order_by("first_name", "last_name"))
+            .exclude(role__in=[*NO_DOSSIER_ROLES, Role.KOPPELING])  # an API client's account is no person
+            .select_related("organisation").order_by("first_name", "last_name"))
 
 
 def partner_organisations():

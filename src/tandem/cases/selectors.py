@@ -57,8 +57,28 @@ def is_local_team_of(user, site_id) -> bool:
     return _is_local_team_worker(user) and user.organisation.site_id == site_id
 
 
+def acts_for_organisation(user) -> bool:
+    """An organisation's own system, through the API (`Role.KOPPELING`): not a person on the team, but a worker of
+    its organisation. It is on a family's team when a colleague is, leads when a colleague leads, and sees what a
+    worker of its organisation there may see; the rights matrix applies to it as to that worker (docs/api.md)."""
+    return getattr(user, "role", None) == Role.KOPPELING
+
+
+def _team_q(user, prefix: str = "") -> Q:
+    """Memberships of this person, or of its organisation for an organisation's system."""
+    if acts_for_organisation(user):
+        return Q(**{f"{prefix}organisation_id": user.organisation_id})
+    return Q(**{f"{prefix}professional": user})
+
+
+def _lead_q(user) -> Q:
+    if acts_for_organisation(user):
+        return Q(professional__organisation_id=user.organisation_id)
+    return Q(professional=user)
+
+
 def _current_team_q(user, today) -> Q:
-    return Q(team__professional=user) & (Q(team__left_on__isnull=True) | Q(team__left_on__gte=today))
+    return _team_q(user, "team__") & (Q(team__left_on__isnull=True) | Q(team__left_on__gte=today))
 
 
 def _may_see_dossiers(user) -> bool:
@@ -134,11 +154,11 @@ EMERGENCY_ACCESS = Access(view=True, edit=False, identifying=True, emergency=Tru
 def _on_team(user, trajectory: Trajectory, today) -> bool:
     """On the team now; for a closed trajectory: on the team when it closed (memberships end at closure)."""
     until = trajectory.closed_on if trajectory.closed_on is not None else today
-    return trajectory.team.filter(professional=user).filter(Q(left_on__isnull=True) | Q(left_on__gte=until)).exists()
+    return trajectory.team.filter(_team_q(user)).filter(Q(left_on__isnull=True) | Q(left_on__gte=until)).exists()
 
 
 def _is_lead(user, trajectory: Trajectory) -> bool:
-    return LeadPeriod.objects.filter(trajectory=trajectory, professional=user, end__isnull=True).exists()
+    return LeadPeriod.objects.filter(_lead_q(user), trajectory=trajectory, end__isnull=True).exists()
 
 
 def _identifying_for_partner(user, trajectory: Trajectory, today, is_lead: bool) -> bool:
@@ -265,7 +285,7 @@ def identifying_ids(user, trajectory_ids, today: dt.date | None = None) -> set:
     powers = Involvement.objects.filter(trajectory_id__in=ids, organisation=user.organisation,
                                         form__in=[Form.ORANGE, Form.RED]).filter(
         Q(end__isnull=True) | Q(end__gte=today)).values("trajectory_id")
-    leading = LeadPeriod.objects.filter(trajectory_id__in=ids, professional=user, end__isnull=True)
+    leading = LeadPeriod.objects.filter(_lead_q(user), trajectory_id__in=ids, end__isnull=True)
     named = rows.filter(Q(id__in=consented) | Q(id__in=powers) | Q(id__in=leading.values("trajectory_id")))
     return emergency | set(named.values_list("id", flat=True))
 
@@ -275,9 +295,8 @@ def my_open_trajectories(user, today: dt.date | None = None) -> QuerySet[Traject
     today = today or timezone.localdate()
     if not _may_see_dossiers(user):
         return Trajectory.objects.none()
-    mine = Trajectory.objects.filter(Q(team__professional=user) & (Q(team__left_on__isnull=True)
-                                                                   | Q(team__left_on__gte=today))).values("id")
-    leading = LeadPeriod.objects.filter(professional=user, end__isnull=True).values("trajectory_id")
+    mine = Trajectory.objects.filter(_current_team_q(user, today)).values("id")
+    leading = LeadPeriod.objects.filter(_lead_q(user), end__isnull=True).values("trajectory_id")
     return need_to_know(user).filter(Q(id__in=mine) | Q(id__in=leading), closed_on__isnull=True)
 
 

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "tandem.jobs",
     "django_tasks",
     "django_tasks_db",
+    "tandem.api",  # before rest_framework: its catalog keeps Django's Dutch for the site's forms (api/locale)
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -248,3 +251,28 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend" if TANDEM_TASK
                      else "django_tasks.backends.immediate.ImmediateBackend"}}
 # Where a running job writes its progress (a small file per job; nothing personal).
 TANDEM_JOB_DIR = os.environ.get("TANDEM_JOB_DIR", str(Path(tempfile.gettempdir()) / "tandem-jobs"))
+
+# The open API for the partners' own systems (tandem.api, docs/api.md): key per organisation, JSON only, the
+# dossier's rights. Rate limit per client in the database (api.throttling), not in a per-process cache.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["tandem.api.authentication.BearerKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["tandem.api.permissions.ClientScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["tandem.api.throttling.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "tandem.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tandem API",
+    "VERSION": "1",
+    "DESCRIPTION": ("Een koppeling voor het eigen systeem van een partnerorganisatie. Een API-client werkt als een "
+                    "medewerker van zijn organisatie in het team van een gezin: dezelfde rechten (docs/rights.md), "
+                    "dezelfde anonimiteit, en alles in het toegangslogboek."),
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}

@@ -29,4 +29,7 @@ urlpatterns = [
     path("mijn/", include("tandem.portal.urls")),
     # Experts by experience: the pool, the call-up, and the family's voice at /mijn/ervaring/.
     path("", include((experts_routes, "experts"))),
+    # The open API for the partners' own systems (docs/api.md); its beheer page under /beheer/api/.
+    path("api/v1/", include("tandem.api.urls")),
+    path("beheer/api/", include("tandem.api.beheer_urls")),
 ]

@@ -11,7 +11,7 @@ from django.db.models import Q
 from tandem.audit.services import audit_record
 from tandem.cases.models import Household, Trajectory
 from tandem.monitor.models import Experience
-from tandem.organisations.models import Organisation, OrganisationKind, Region, Site, User
+from tandem.organisations.models import Organisation, OrganisationKind, Region, Role, Site, User
 
 
 class ExportError(Exception):
@@ -101,7 +101,9 @@ def _organisation(org: Organisation) -> dict:
 
 
 def _professionals(organisations) -> list[dict]:
-    users = User.objects.filter(organisation__in=organisations).select_related("organisation")
+    # An API client's account (role "koppeling") is not a person and never on a team: not exchanged.
+    users = User.objects.filter(organisation__in=organisations).exclude(role=Role.KOPPELING).select_related(
+        "organisation")
     rows = [{"ref": pro_ref(u), "name": u.get_full_name() or u.username, "organisation": u.organisation.code,
              "role": u.role} for u in users]
     return sorted(rows, key=lambda row: row["ref"])

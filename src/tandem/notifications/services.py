@@ -15,7 +15,7 @@ from tandem.cases.rules.rights import ANSWERING_ROLES
 from tandem.cases.selectors import expiring_measures
 from tandem.notifications import mail
 from tandem.notifications.models import Kind, Notification
-from tandem.organisations.models import OrganisationKind
+from tandem.organisations.models import OrganisationKind, Role
 
 FAMILY_EVENTS = {Event.CONSENT_WITHDRAWN, Event.CONSENT_REQUEST, Event.CORRECTION_REQUEST, Event.RESIDENT_VIEW,
                  Event.MEASURE_EXPIRING}
@@ -36,7 +36,7 @@ def family_workers(trajectory, today: dt.date | None = None) -> list:
 def organisation_answerers(organisation) -> list:
     """Who may answer a request to the organisation: its workers in a dossier role and its team leader."""
     return list(get_user_model().objects.filter(organisation=organisation, is_active=True,
-                                                role__in=ANSWERING_ROLES))
+                                                role__in=ANSWERING_ROLES).exclude(role=Role.KOPPELING))
 
 
 def _household_url(trajectory, anchor: str = "") -> str:

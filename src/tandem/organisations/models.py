@@ -115,7 +115,13 @@ class Role(models.TextChoices):
     LANDELIJK = "landelijk", "Landelijk programmateam"
     # Keeps the pool of experts by experience of their organisation (tandem.experts): no dossier, ever.
     POOLCOORDINATOR = "poolcoordinator", "Poolcoördinator ervaringsdeskundigen"
+    # Not a person: the account an API client of a partner organisation acts through (tandem.api). It acts as a
+    # worker of its organisation on a family's team: on the team when a colleague is (cases.selectors).
+    KOPPELING = "koppeling", "Koppeling met het eigen systeem (API)"
 
+
+# Roles a person can hold (a beheerder gives them): every role but an API client's account (tandem.api).
+PERSON_ROLES = [(value, label) for value, label in Role.choices if value != Role.KOPPELING]
 
 # Roles that never see a dossier (domain §3): they work with figures and organisations.
 NO_DOSSIER_ROLES = {Role.COORDINATOR, Role.PROJECTLEIDER, Role.BEHEERDER, Role.BELEID, Role.LANDELIJK,

@@ -266,8 +266,9 @@ def position_of(*, local_team_of_site: bool, role: str, on_team: bool, is_lead: 
 # Who answers a request to join for the organisation asked (seed 000 "De tandem": the partner is pulled in, and its
 # organisation decides who comes): its workers in a dossier role and its team leader (for a pool of experts by
 # experience: the experts themselves, who see the family only with its consent).
+# An organisation's own system (role "koppeling", the API) answers as a worker of its organisation.
 ANSWERING_ROLES = frozenset({"beschermpartner", "gedragswetenschapper", "teamleider", "consulent",
-                             "ervaringsdeskundige"})
+                             "ervaringsdeskundige", "koppeling"})
 
 
 def answer_position(*, of_invited_organisation: bool, role: str, active: bool,

@@ -17,7 +17,8 @@ def _current_membership(trajectory: Trajectory, professional) -> TeamMembership 
 
 
 def _check_can_join(professional) -> None:
-    if professional.role in NO_DOSSIER_ROLES or professional.organisation is None or not professional.is_active:
+    if (professional.role in NO_DOSSIER_ROLES or professional.role == Role.KOPPELING
+            or professional.organisation is None or not professional.is_active):
         raise RuleViolation("cannot_join", "Deze persoon kan niet in het team van een gezin: de rol geeft geen "
                             "toegang tot dossiers.", field="professional")
 

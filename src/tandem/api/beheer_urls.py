@@ -1,0 +1,1 @@
+from tandem.api.beheer import app_name, urlpatterns  # noqa: F401
