@@ -5,6 +5,7 @@ and the table from the same `Picture`, so both always tell the same story (WCAG 
 """
 import datetime as dt
 from dataclasses import dataclass, field
+from tandem.core.dates import dutch_date
 
 WIDTH = 760
 LABEL_WIDTH = 250
@@ -107,7 +108,7 @@ class Picture:
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 class Scale:

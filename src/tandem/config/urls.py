@@ -18,4 +18,6 @@ urlpatterns = [
     path("begroting/", include("tandem.budget.urls")),
     # The resident portal: its own address and its own sign-in, apart from the professionals' screens.
     path("mijn/", include("tandem.portal.urls")),
+    path("hulp/", include("tandem.help.urls")),
+    path("", include("tandem.appearance.urls")),  # thema.css: the municipality's colours
 ]

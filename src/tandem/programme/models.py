@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from tandem.organisations.models import Region, Site
+from tandem.core.dates import dutch_date
 
 
 class Versioned(models.Model):
@@ -75,7 +76,7 @@ class Evaluation(Versioned):
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
-        return f"Evaluatie {self.held_on:%d-%m-%Y}"
+        return f"Evaluatie {dutch_date(self.held_on)}"
 
 
 class ImprovementProposal(Versioned):
