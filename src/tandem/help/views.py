@@ -6,7 +6,9 @@ from tandem.help.content import ROLES, SHARED_GUARDRAILS, TANDEM
 def help_index(request):
     """The list of help pages; a signed-in person sees their own role's page first."""
     own = getattr(request.user, "role", None) if request.user.is_authenticated else None
-    return render(request, "help/index.html", {"title": "Hulp", "roles": ROLES, "own": own if own in ROLES else None})
+    own = own if own in ROLES else None
+    return render(request, "help/index.html", {"title": "Hulp", "roles": ROLES, "own": own,
+                                               "own_title": ROLES[own]["title"] if own else ""})
 
 
 def help_role(request, role):
