@@ -83,6 +83,8 @@ def world(family, actors, orgs, mother):
                # the monitor: site codes and quarters only
                "kind": "toekomsttuin", "code": family.household.site.code, "quarter": "2025-Q1", "question": "A",
                "step": "indienen",
+               # help pages: a role, not personal data
+               "role": "consulent",
                # the programme and the budget: region codes, years and ids of programme objects only
                **programme_objects(family.household.site.region)}
     return World(family=family, objects=objects)

@@ -18,8 +18,10 @@ from .conftest import SECRETS
 PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 FORBIDDEN_ROLES = ["partner2", "outsider", "other_site", "coordinator", "expert", "rvdk", "beheerder"]
 SIGN_IN_PAGES = ("/inloggen/", "/mijn/inloggen/")
-# Pages anyone may open without signing in: the sign-in flows themselves and the residents' rights page.
-PUBLIC_PREFIXES = ("inloggen/", "uitloggen/", "mijn/inloggen/", "mijn/uitloggen/", "mijn/digid/", "mijn/uitleg/")
+# Pages anyone may open without signing in: the sign-in flows themselves, the residents' rights page, the help
+# pages (linked from the sign-in page; no personal data) and the municipality's colours (a stylesheet).
+PUBLIC_PREFIXES = ("inloggen/", "uitloggen/", "mijn/inloggen/", "mijn/uitloggen/", "mijn/digid/", "mijn/uitleg/",
+                   "hulp/", "thema.css")
 
 
 def _walk(patterns, prefix=""):

@@ -113,7 +113,7 @@ def _objects(dossier, mother) -> dict:
             "code": family.household.site.code, "quarter": "2025-Q1", "question": "G", "step": "indienen",
             # the programme and the budget: a partner reaches none of them (the region's pages, not a dossier's)
             "region": family.household.site.region.code, "year": 2025, "lesson_id": 1, "improvement_id": 1,
-            "evaluation_id": 1, "milestone_id": 1}
+            "evaluation_id": 1, "milestone_id": 1, "role": "beschermpartner"}
 
 
 def _text(response) -> str:

@@ -58,12 +58,12 @@ def test_table_rows_match_the_picture_in_date_order():
 def test_closed_trajectory_ends_at_closure_and_says_so():
     pic = picture(closed_on=D(2025, 3, 31))
     assert pic.last == D(2025, 3, 31)
-    assert "tot de afsluiting op 31-03-2025" in pic.description
+    assert "tot de afsluiting op 31 maart 2025" in pic.description
 
 
 def test_description_names_leads_and_counts_back_riders():
     desc = picture().description
-    assert "Voorop (regie): Anna vanaf 01-01-2025, Bram vanaf 01-03-2025" in desc
+    assert "Voorop (regie): Anna vanaf 1 januari 2025, Bram vanaf 1 maart 2025" in desc
     assert "Achterop: 2 personen" in desc
 
 

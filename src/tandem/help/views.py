@@ -1,8 +1,10 @@
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
 
 from tandem.help.content import ROLES, SHARED_GUARDRAILS, TANDEM
 
 
+@require_GET
 def help_index(request):
     """The list of help pages; a signed-in person sees their own role's page first."""
     own = getattr(request.user, "role", None) if request.user.is_authenticated else None
@@ -11,6 +13,7 @@ def help_index(request):
                                                "own_title": ROLES[own]["title"] if own else ""})
 
 
+@require_GET
 def help_role(request, role):
     if role not in ROLES:  # a role without its own page yet: the list of all pages
         return redirect("help:index")
