@@ -221,16 +221,16 @@ def _back_lanes(team, leads, first, last, scale, top, episodes=()) -> tuple[list
             continue
         own = [e for e in episodes if e.organisation == period.organisation]
         for piece_start, piece_end in subtract(*part, _lead_days(leads, period.person, first, last)):
-            for start, end, form, label in by_form(piece_start, piece_end, own, last) if own else [
+            # No episodes at all: the forms are not shown to this person (or none exist), so none are drawn.
+            for start, end, form, label in by_form(piece_start, piece_end, own, last) if episodes else [
                     (piece_start, piece_end, "", "")]:
                 key = (period.person, period.organisation)
                 lane = lanes.setdefault(key, Lane("achterop", f"{period.person} ({period.organisation})",
                                                   top + len(lanes) * LANE_HEIGHT))
                 x, width = scale.bar(start, end)
                 open_end = None if period.end is None and end == last else end
-                lane.bars.append(Bar(x, width, period.person, start, open_end, 0, form or NO_FORM[0],
-                                     label or NO_FORM[1]))
-                rows.append(Row("achterop", period.person, period.organisation, start, open_end, label or NO_FORM[1]))
+                lane.bars.append(Bar(x, width, period.person, start, open_end, 0, form, label))
+                rows.append(Row("achterop", period.person, period.organisation, start, open_end, label))
     return list(lanes.values()), rows
 
 
