@@ -9,9 +9,9 @@ TANDEM = [
     "Kinderbescherming of een gecertificeerde instelling. Later stapt die partner weer af.",
     "Vraagt de veiligheid om een melding of een maatregel? Dan gaat de partner voorop zitten. De consulent blijft "
     "achterop. Niemand draagt het gezin over. Wordt het rustiger, dan wisselen ze weer terug.",
-    "Elke partner zit er in een vorm. De kleur staat in de tandem-plaat, met de naam erbij: "
-    "Groen is met toestemming van het gezin. Oranje is met een wettelijke taak. Rood is onder een maatregel van "
-    "de rechter. Advies is hulp aan het lokale team, zonder eigen contact met het gezin.",
+    "Elke partner doet mee in een vorm. U ziet de vorm in de tandem-plaat: als kleur en als tekst. "
+    "Groen is met toestemming van het gezin. Oranje is met gebruik van wettelijke bevoegdheden, zoals een melding. "
+    "Rood is in het kader van een maatregel. Advies is meedenken met het lokale team.",
 ]
 
 SHARED_GUARDRAILS = [
@@ -21,7 +21,8 @@ SHARED_GUARDRAILS = [
     ("Alles wat u leest of verandert, wordt vastgelegd.",
      "Zo kan het gezin later zien wie wat heeft bekeken. Dat staat in de wet (AVG)."),
     ("Het gezin kan zijn eigen dossier lezen.",
-     "Schrijf dus zo dat het gezin het begrijpt. Schrijf feiten apart van uw mening."),
+     "Het gaat over hun leven, en de wet geeft hun dat recht. Schrijf dus zo dat het gezin het begrijpt. Houd "
+     "feiten en uw mening apart."),
 ]
 
 ROLES = {
@@ -40,8 +41,12 @@ ROLES = {
             ("Voor de groene vorm is toestemming van het gezin nodig.",
              "Zonder toestemming mag een partner niet actief met het gezin werken. Trekt het gezin de toestemming "
              "in, dan ziet u dat op Mijn werk."),
-            ("U kunt een traject pas sluiten als de afspraken zijn afgerond.",
-             "Zo blijft er geen afspraak hangen zonder dat iemand erop let."),
+            ("Een partner neemt de regie alleen over als er een melding of maatregel is.",
+             "De tandem draait om één vaste contactpersoon. Alleen als de veiligheid het vraagt, gaat een partner "
+             "voorop. U blijft dan in het team."),
+            ("Afsluiten vraagt een eindevaluatie en een uitstroomtriage.",
+             "Loopt er nog een maatregel, of heeft een partner de regie met wettelijke bevoegdheden? Dan schrijft u "
+             "op waarom u toch afsluit. Zo sluit niemand een gezin af terwijl de bescherming nog loopt."),
         ],
     },
     "gedragswetenschapper": {
@@ -63,8 +68,8 @@ ROLES = {
             "U werkt mee aan hetzelfde veiligheidsplan als het lokale team.",
         ],
         "guardrails": [
-            ("Wat u mag zien, hangt af van de vorm waarin u meedoet.",
-             "Bij advies ziet u minder dan bij een maatregel. Zo deelt het gezin niet meer dan nodig is."),
+            ("Wat u mag zien, hangt af van hoe u meedoet.",
+             "Geeft u anoniem advies, dan ziet u geen namen. Zo deelt het gezin niet meer dan nodig is."),
             ("Als u stopt, ziet u het gezin niet meer.",
              "U heeft de gegevens dan niet meer nodig voor uw werk."),
         ],
