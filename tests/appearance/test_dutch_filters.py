@@ -56,3 +56,14 @@ def test_no_iso_or_dd_mm_yyyy_dates_left_in_the_templates():
     templates = Path(tandem.__file__).parent / "templates"
     offenders = [str(p.relative_to(templates)) for p in templates.rglob("*.html") if '|date:"' in p.read_text()]
     assert offenders == []
+
+
+def test_python_counts_use_the_same_rule():
+    from tandem.core.counting import counted
+    assert counted(1, "gezin", "gezinnen") == "1 gezin" and counted(3, "gezin", "gezinnen") == "3 gezinnen"
+
+
+def test_a_programme_target_counts_right(db):
+    from tandem.programme.models import Target
+    target = Target(year=2025, families=1, comparison="at_least")
+    assert str(target).endswith("1 gezin") and "gezinnen" not in str(target)

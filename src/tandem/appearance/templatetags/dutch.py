@@ -1,6 +1,7 @@
 """Template filters for one Dutch way of writing dates and counts; built in (settings TEMPLATES builtins)."""
 from django import template
 
+from tandem.core.counting import counted
 from tandem.core.dates import dutch_date, dutch_datetime
 
 register = template.Library()
@@ -27,4 +28,4 @@ def aantal(count, forms: str) -> str:
         number = int(count)
     except (TypeError, ValueError):
         number = len(count) if hasattr(count, "__len__") else 0
-    return f"{number} {singular if number == 1 else (plural or singular)}"
+    return counted(number, singular, plural or singular)
