@@ -96,3 +96,9 @@ def test_a_partner_sees_no_site_columns(client, actors, family):
     client.force_login(actors["partner"])
     html = client.get("/monitor/regio/GV/2025-Q1/").content.decode()
     assert "Regio" in html and 'id="per-toekomsttuin"' not in html
+
+
+def test_the_monitor_files_write_the_period_in_dutch():
+    from tandem.monitor.exports import _period
+    assert _period({"period": {"start": "2025-01-01", "end": "2025-03-31"}}) == (
+        "1 januari 2025 tot en met 31 maart 2025")
