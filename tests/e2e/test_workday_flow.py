@@ -101,7 +101,7 @@ def test_a_working_day(browser, live_server, axe, actors, day, mother, password,
 
     anna.goto(f"{live_server.url}/gezinnen/{day.household_id}/")
     axe.check(anna)
-    team = anna.locator("#team + table").inner_text()
+    team = anna.get_by_role("region", name="Team rond het gezin (tabel)").locator("table").inner_text()
     assert "Bram Visser" in team and "Veilig Thuis" in team
     assert "Aangenomen op" in anna.inner_text("main")
 

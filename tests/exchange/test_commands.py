@@ -22,7 +22,7 @@ def write(tmp_path, document) -> str:
 
 def test_import_command_prints_a_summary(tmp_path, capsys):
     call_command("import", write(tmp_path, small()))
-    assert "1 gezinnen en 1 trajecten" in capsys.readouterr().out
+    assert "1 gezin en 1 traject" in capsys.readouterr().out
     assert Household.objects.count() == 1
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from tandem.cases import services
 from tandem.notifications.models import Notification
 from tandem.portal.services import correction_request_add, resident_view_add
+from tandem.core.dates import dutch_date
 
 TODAY = timezone.localdate()
 
@@ -21,7 +22,8 @@ def personal_data(family) -> list[str]:
     for member in household.members.all():
         words += [member.given_names, member.family_name, member.surname, member.full_name]
         words += [member.bsn] if member.bsn else []
-        words += [f"{member.birth_date:%d-%m-%Y}", member.birth_date.isoformat()] if member.birth_date else []
+        day = member.birth_date
+        words += [f"{day:%d-%m-%Y}", day.isoformat(), dutch_date(day)] if day else []
     return [w for w in words if w]
 
 

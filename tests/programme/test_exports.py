@@ -62,7 +62,7 @@ def test_the_word_file_reads_back(quarter_texts, tmp_path):
     assert bullets == ["Een TOP3-plan maken in een netwerkberaad leidt tot een gedragen plan. [Toekomsttuin Hilversum] "
                        "(thema's: TOP3)",
                        "Knelpunt: Het woord 'project' werkt drempelverhogend. [regio]",
-                       "De monitor is verbeterd. – eigenaar: Coördinatoren, gerealiseerd op 20-02-2025.",
+                       "De monitor is verbeterd. – eigenaar: Coördinatoren, gerealiseerd op 20 februari 2025.",
                        "Zes vervolgscenario's.", "Het Rijk denkt na over wetgeving."]
     assert document.core_properties.title == "Voortgangsrapportage Gooi en Vechtstreek, 2025-Q1"
     assert document.core_properties.language == "nl-NL"

@@ -68,7 +68,7 @@ def test_closed_trajectory_refuses_changes():
     with pytest.raises(RuleViolation) as info:
         rules.check_trajectory_open(D(2025, 6, 30))
     assert info.value.code == "trajectory_closed"
-    assert "30-06-2025" in info.value.message
+    assert "30 juni 2025" in info.value.message
 
 
 def test_team_member_without_lead_can_leave():

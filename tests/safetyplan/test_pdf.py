@@ -18,11 +18,11 @@ def test_pdf_holds_the_plan_in_plain_dutch(client, actors, family):
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
-    for expected in ["Veiligheidsplan van", "Versie 1, van 10-02-2025", "directe veiligheid",
+    for expected in ["Veiligheidsplan van", "Versie 1, van 10 februari 2025", "directe veiligheid",
                      "Zorg 1", "In uw eigen woorden: Als papa boos wordt", "Wat er minstens moet gebeuren",
-                     "Daan is veilig als er ruzie is (1)", "Belt oma als het misgaat (1)", "01-03-2025",
+                     "Daan is veilig als er ruzie is (1)", "Belt oma als het misgaat (1)", "1 maart 2025",
                      "De consulent belt dezelfde dag", "Fatima (gezin): 7", "Anna de Wit (professional): 3",
-                     "van 3 tot 7", "Oma Truus en consulent Anna", "01-04-2025", "niet getekend",
+                     "van 3 tot 7", "Oma Truus en consulent Anna", "1 april 2025", "niet getekend",
                      "Vader wil eerst nadenken"]:
         assert expected in text, expected
     assert "gemiddeld" not in text

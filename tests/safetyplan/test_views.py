@@ -164,7 +164,7 @@ def test_overview_shows_overdue_items(client, actors, family, version, partner_o
 def test_household_page_summary(client, actors, family, version):
     client.force_login(actors["consulent"])
     html = client.get(reverse("cases:household", args=[family.household_id])).content.decode()
-    assert "Veiligheidsplan" in html and "Versie 1 van 10-02-2025" in html and "te laat" in html
+    assert "Veiligheidsplan" in html and "Versie 1 van 10 februari 2025" in html and "te laat" in html
 
 
 def test_a_plan_part_is_kept_from_a_member_through_the_form(client, actors, family, mother):

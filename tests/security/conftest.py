@@ -114,6 +114,8 @@ def world(family, actors, orgs, mother):
                "step": "indienen",
                # experts by experience: the pool and a call-up proposed to the expert (who has no consent yet)
                "expert_id": call_up.expert_id, "call_up_id": call_up.pk, "occasion": "contact", "object_id": 1,
+               # help pages: a role, not personal data
+               "role": "consulent",
                # the programme and the budget: region codes, years and ids of programme objects only
                **programme_objects(family.household.site.region),
                # beheer: row ids of an organisation, a site, a person and a two-factor reset; the one-time links

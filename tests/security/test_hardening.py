@@ -27,7 +27,9 @@ ALLOWED_PARAMS = {"household_id", "trajectory_id", "member_id", "membership_id",
                   # imports and downloads: the random id of a job
                   "job_id",
                   # the beheerder's page of API clients: the row id of a client
-                  "client_id"}
+                  "client_id",
+                  # help pages: a role's name
+                  "role"}
 PERSONAL = re.compile(r"name|naam|bsn|birth|geboorte|email|phone|telefoon|adres|address", re.IGNORECASE)
 
 

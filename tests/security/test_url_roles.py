@@ -19,8 +19,10 @@ PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 FORBIDDEN_ROLES = ["partner2", "outsider", "other_site", "coordinator", "expert", "rvdk", "beheerder",
                    "poolcoordinator"]
 SIGN_IN_PAGES = ("/inloggen/", "/mijn/inloggen/")
-# Pages anyone may open without signing in: the sign-in flows themselves and the residents' rights page.
+# Pages anyone may open without signing in: the sign-in flows themselves, the residents' rights page, the help
+# pages (linked from the sign-in page; no personal data) and the municipality's colours (a stylesheet).
 PUBLIC_PREFIXES = ("inloggen/", "uitloggen/", "mijn/inloggen/", "mijn/uitloggen/", "mijn/digid/", "mijn/uitleg/",
+                   "hulp/", "thema.css",
                    # the API's OpenAPI document and its documentation (no data)
                    "api/v1/schema/", "api/v1/docs/")
 # The API signs in with a key, not a page: without one it answers 401 (docs/api.md).

@@ -114,7 +114,7 @@ def _objects(dossier, mother) -> dict:
             "code": family.household.site.code, "quarter": "2025-Q1", "question": "G", "step": "indienen",
             # the programme and the budget: a partner reaches none of them (the region's pages, not a dossier's)
             "region": family.household.site.region.code, "year": 2025, "lesson_id": 1, "improvement_id": 1,
-            "evaluation_id": 1, "milestone_id": 1,
+            "evaluation_id": 1, "milestone_id": 1, "role": "beschermpartner",
             # beheer and jobs: a partner reaches none of them (row ids and random ids only)
             "organisation_id": 1, "site_id": family.household.site_id, "user_id": 1, "reset_id": 1,
             "job_id": "00000000-0000-0000-0000-000000000000"}

@@ -2,6 +2,8 @@
 from django.urls import reverse
 
 from tandem.cases.models import ExpertContact, JournalEntry
+from django.utils import timezone
+from tandem.core.dates import dutch_date
 
 
 def test_journal_form_asks_for_plain_language_and_nature(client, actors, family):
@@ -57,4 +59,7 @@ def test_journal_entry_shows_the_date_of_the_contact(client, actors, family):
     response = client.post(url, data, follow=True)
     assert "De notitie is opgeslagen." in response.content.decode()
     assert JournalEntry.objects.get().on.isoformat() == "2025-02-03"
-    assert "03-02-2025 · Anna de Wit" in response.content.decode()
+    html = response.content.decode()
+    # Both dates, each with its label: the day of the contact and the day it was written down (today).
+    assert "Gebeurd op <strong>3 februari 2025</strong> · vastgelegd op " + dutch_date(timezone.localdate()) in html
+    assert '<p class="entry__meta">Anna de Wit · ' in html

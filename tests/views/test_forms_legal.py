@@ -106,7 +106,7 @@ def test_measure_record_and_extension_choice(client, actors, family, child):
     measure = Measure.objects.get()
     assert measure.provisional and measure.handled_by == actors["partner2"]
     html = client.get(url).content.decode()
-    assert "(Voorlopige) ondertoezichtstelling van 01-03-2025" in html  # offered as the measure to extend
+    assert "(Voorlopige) ondertoezichtstelling van 1 maart 2025" in html  # offered as the measure to extend
 
 
 def test_a_partner_asks_and_the_consultant_passes_on_the_familys_answer(client, actors, orgs, family, mother,

@@ -21,6 +21,7 @@ from django.urls import reverse
 from tandem.cases import services
 from tandem.cases.rules.rights import Action, Cell, Limit, Position, allowed
 from tandem.cases.rules.rights import cell as rights_cell
+from tandem.core.dates import dutch_date
 from tandem.cases.models import (
     Consent,
     Household,
@@ -38,7 +39,7 @@ FUTURE = dt.date.today() + dt.timedelta(days=2)  # two days: later than today in
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 # The Dutch messages of the rules (tandem.cases.rules), as the person reads them.
@@ -58,9 +59,9 @@ ONE_YEAR = "Een ondertoezichtstelling of machtiging uithuisplaatsing duurt hoogs
 TEN_DAYS = "Een tijdelijk huisverbod duurt 10 dagen. Langer kan alleen met een verlenging."
 MAX_28 = "Een tijdelijk huisverbod duurt met verlenging hoogstens 28 dagen in totaal."
 IN_FUTURE = "De {} (" + _fmt(FUTURE) + ") ligt in de toekomst. Vul een datum in tot en met vandaag."
-CLOSED_BEFORE = ("De afsluitdatum (13-01-2025) ligt vóór de aanmelding (14-01-2025). Kies een datum op of na de "
+CLOSED_BEFORE = ("De afsluitdatum (13 januari 2025) ligt vóór de aanmelding (14 januari 2025). Kies een datum op of na de "
                  "aanmelding.")
-BEFORE_REGISTRATION = "De datum van de maatregel (01-12-2024) ligt vóór de aanmelding (14-01-2025)."
+BEFORE_REGISTRATION = "De datum van de maatregel (1 december 2024) ligt vóór de aanmelding (14 januari 2025)."
 STALE = ("Iemand anders heeft dit dossier intussen gewijzigd. Uw wijziging is niet opgeslagen. Open het dossier "
          "opnieuw, bekijk de wijziging en voer uw wijziging dan nog een keer in.")
 NOTHING_SAVED = "Nog niets is opgeslagen."

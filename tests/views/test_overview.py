@@ -81,7 +81,7 @@ def test_coordinator_sees_explanation_and_no_dossiers(client, actors, family):
 def test_base_layout_is_accessible_dutch(client, actors, family):
     client.force_login(actors["consulent"])
     html = client.get(URL).content.decode()
-    assert '<html lang="nl">' in html
+    assert '<html lang="nl" class="utrecht-root">' in html
     assert 'href="#inhoud"' in html and '<main id="inhoud"' in html
     assert 'role="status"' in html
     assert "<title>Mijn gezinnen – Tandem</title>" in html

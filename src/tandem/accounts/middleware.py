@@ -28,7 +28,8 @@ class TwoFactorMiddleware:
     def _needs_code(request) -> bool:
         if not request.user.is_authenticated or is_verified(request):
             return False
-        open_paths = (reverse("login"), reverse("logout"), settings.STATIC_URL or "/static/")
+        open_paths = (reverse("login"), reverse("logout"), settings.STATIC_URL or "/static/",
+                      reverse("appearance:theme_css"), reverse("help:index"))
         return not request.path.startswith(open_paths)
 
 

@@ -13,6 +13,7 @@ from tandem.core.models import TextChecked
 
 from tandem.core.crypto import EncryptedTextField, lookup_digests
 from tandem.organisations.models import Organisation, Site
+from tandem.core.dates import dutch_date
 
 
 def copy_site(row, parent_model, parent_id, *more: str) -> None:
@@ -135,7 +136,7 @@ class Trajectory(TextChecked):
         ]
 
     def __str__(self) -> str:
-        return f"Traject vanaf {self.registered_on:%d-%m-%Y}"
+        return f"Traject vanaf {dutch_date(self.registered_on)}"
 
     def save(self, *args, **kwargs):
         copy_site(self, Household, self.household_id)

@@ -1,18 +1,23 @@
-"""The tandem picture: who rode in front (regie, 'voorop') and who sat on the back ('achterop'), on one timeline.
+"""The tandem picture: who rode in front (regie, 'voorop') and who sat on the back ('achterop'), on one timeline,
+and in which form of involvement (advies, groen, oranje, rood, anders) each back rider's organisation took part.
 
-Pure: plain data in, geometry and an equivalent table out; no queries, no HTML. The template draws the SVG
-and the table from the same `Picture`, so both always tell the same story (WCAG 1.1.1).
+Pure: plain data in, geometry and an equivalent table out; no queries, no HTML. The template writes every rider's
+full name, organisation and forms as text (never clipped, never colour alone) and draws each lane's bars in a
+small SVG track on a 0–1000 scale that stretches to the width of the page; the table says the same (WCAG 1.1.1).
 """
 import datetime as dt
 from dataclasses import dataclass, field
+from tandem.core.dates import dutch_date
 
-WIDTH = 760
-LABEL_WIDTH = 250
-RIGHT_MARGIN = 36
-AXIS_HEIGHT = 28
-LANE_HEIGHT = 30
+# The track's own coordinates: the names are HTML text above each track, so the plot takes the whole width.
+WIDTH = 1000
+LABEL_WIDTH = 0
+RIGHT_MARGIN = 0
+AXIS_HEIGHT = 0
+LANE_HEIGHT = 24
 BAR_HEIGHT = 20
-HEADING_HEIGHT = 24
+HEADING_HEIGHT = 0
+NO_FORM = ("none", "Geen vorm vastgelegd")
 MAX_TICKS = 8
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
@@ -28,6 +33,17 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Episode:
+    """One organisation's involvement in one form (monitor question D); `end=None`: still going."""
+
+    organisation: str
+    form: str  # consult, green, orange, red, other
+    label: str  # "Groen (met toestemming)"
+    start: dt.date
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Bar:
     x: float
     width: float
@@ -35,6 +51,8 @@ class Bar:
     start: dt.date
     end: dt.date | None
     shade: int  # 0 or 1: neighbouring lead periods alternate so a switch is visible
+    form: str = ""  # a back rider's form of involvement in this piece ("none" when none is recorded)
+    form_label: str = ""
 
     @property
     def text_x(self) -> float:
@@ -79,6 +97,7 @@ class Row:
     organisation: str
     start: dt.date
     end: dt.date | None
+    form_label: str = ""
 
 
 @dataclass
@@ -92,6 +111,7 @@ class Picture:
     rows: list[Row]
     description: str
     back_heading_y: float | None
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (form, label) of the forms drawn
     plot_left: int = LABEL_WIDTH
     plot_right: int = WIDTH - RIGHT_MARGIN
     bar_height: int = BAR_HEIGHT
@@ -107,7 +127,7 @@ class Picture:
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 class Scale:
@@ -179,22 +199,47 @@ def _lead_days(leads: list[Period], person: str, first, last) -> list[tuple[dt.d
     return [part for p in leads if p.person == person if (part := clip(p, first, last)) is not None]
 
 
-def _back_lanes(team, leads, first, last, scale, top) -> tuple[list[Lane], list[Row]]:
+def by_form(start: dt.date, end: dt.date, episodes: list[Episode], last: dt.date) -> list[tuple]:
+    """[start, end] cut where the organisation's form of involvement changes: (start, end, form, label) pieces in
+    date order; days without an episode get NO_FORM."""
+    pieces, covered = [], []
+    for episode in sorted(episodes, key=lambda e: e.start):
+        a, b = max(start, episode.start), min(end, episode.end or last)
+        if a <= b:
+            pieces.append((a, b, episode.form, episode.label))
+            covered.append((a, b))
+    pieces += [(a, b, *NO_FORM) for a, b in subtract(start, end, covered)]
+    return sorted(pieces)
+
+
+def _back_lanes(team, leads, first, last, scale, top, episodes=()) -> tuple[list[Lane], list[Row]]:
     lanes: dict[tuple[str, str], Lane] = {}
     rows = []
     for period in sorted(team, key=lambda p: (p.start, p.person)):
         part = clip(period, first, last)
         if part is None:
             continue
-        for start, end in subtract(*part, _lead_days(leads, period.person, first, last)):
-            key = (period.person, period.organisation)
-            lane = lanes.setdefault(key, Lane("achterop", f"{period.person} ({period.organisation})",
-                                              top + len(lanes) * LANE_HEIGHT))
-            x, width = scale.bar(start, end)
-            open_end = None if period.end is None and end == last else end
-            lane.bars.append(Bar(x, width, period.person, start, open_end, 0))
-            rows.append(Row("achterop", period.person, period.organisation, start, open_end))
+        own = [e for e in episodes if e.organisation == period.organisation]
+        for piece_start, piece_end in subtract(*part, _lead_days(leads, period.person, first, last)):
+            # No episodes at all: the forms are not shown to this person (or none exist), so none are drawn.
+            for start, end, form, label in by_form(piece_start, piece_end, own, last) if episodes else [
+                    (piece_start, piece_end, "", "")]:
+                key = (period.person, period.organisation)
+                lane = lanes.setdefault(key, Lane("achterop", f"{period.person} ({period.organisation})",
+                                                  top + len(lanes) * LANE_HEIGHT))
+                x, width = scale.bar(start, end)
+                open_end = None if period.end is None and end == last else end
+                lane.bars.append(Bar(x, width, period.person, start, open_end, 0, form, label))
+                rows.append(Row("achterop", period.person, period.organisation, start, open_end, label))
     return list(lanes.values()), rows
+
+
+FORM_ORDER = ("consult", "green", "orange", "red", "other", "none")
+
+
+def _legend(lanes: list[Lane]) -> list[tuple[str, str]]:
+    drawn = {bar.form: bar.form_label for lane in lanes for bar in lane.bars if bar.form}
+    return [(form, drawn[form]) for form in FORM_ORDER if form in drawn]
 
 
 def _describe(first, last, is_open, front_rows, back_lanes) -> str:
@@ -206,17 +251,18 @@ def _describe(first, last, is_open, front_rows, back_lanes) -> str:
 
 
 def build_picture(*, registered_on: dt.date, closed_on: dt.date | None, today: dt.date,
-                  leads: list[Period], team: list[Period]) -> Picture:
-    """Geometry for the tandem picture of one trajectory, from registration to closure (or today)."""
+                  leads: list[Period], team: list[Period], involvements: list[Episode] = ()) -> Picture:
+    """Geometry for the tandem picture of one trajectory, from registration to closure (or today); each back
+    rider's bars are cut by the forms of involvement of their organisation (`involvements`)."""
     first = registered_on
     last = max(closed_on or today, first)
     scale = Scale(first, last)
     front, front_rows = _front_lane(leads, first, last, scale)
     heading_y = AXIS_HEIGHT + LANE_HEIGHT + 6
-    back, back_rows = _back_lanes(team, leads, first, last, scale, heading_y + HEADING_HEIGHT)
+    back, back_rows = _back_lanes(team, leads, first, last, scale, heading_y + HEADING_HEIGHT, involvements)
     height = heading_y + HEADING_HEIGHT + max(len(back), 1) * LANE_HEIGHT + 8
     rows = sorted(front_rows + back_rows, key=lambda r: (r.start, r.place != "voorop", r.person))
     return Picture(first=first, last=last, width=WIDTH, height=height, lanes=[front, *back],
                    ticks=ticks(first, last, scale), rows=rows,
                    description=_describe(first, last, closed_on is None, front_rows, back),
-                   back_heading_y=heading_y)
+                   back_heading_y=heading_y, legend=_legend(back))

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "tandem.api",  # before rest_framework: its catalog keeps Django's Dutch for the site's forms (api/locale)
     "rest_framework",
     "drf_spectacular",
+    "tandem.appearance",
+    "tandem.help",
 ]
 
 MIDDLEWARE = [
@@ -82,7 +84,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tandem.notifications.context_processors.notifications",
+                "tandem.appearance.context_processors.theme",
             ],
+            "builtins": ["tandem.appearance.templatetags.dutch"],  # |datum, |datum_tijd, |aantal everywhere
         },
     }
 ]
@@ -174,6 +178,12 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("TANDEM_EMAIL_FROM", "Tandem <tandem@localhost>")
 
 # Programme start for the monitor's question B; per region in the database, this is the default.
+# The municipality's theme over the NL Design System tokens (tandem.appearance): the name after "Tandem" in the
+# header, a logo under the static files, and two colours that must reach 4.5:1 against white (checked at start).
+TANDEM_THEME_NAME = os.environ.get("TANDEM_THEME_NAME", "")
+TANDEM_THEME_LOGO = os.environ.get("TANDEM_THEME_LOGO", "")
+TANDEM_THEME_PRIMARY = os.environ.get("TANDEM_THEME_PRIMARY", "#1d4f91")
+TANDEM_THEME_PRIMARY_DARK = os.environ.get("TANDEM_THEME_PRIMARY_DARK", "#123566")
 TANDEM_PROGRAMME_START = os.environ.get("TANDEM_PROGRAMME_START", "2024-06-01")
 
 LOGGING = {

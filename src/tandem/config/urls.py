@@ -32,4 +32,6 @@ urlpatterns = [
     # The open API for the partners' own systems (docs/api.md); its beheer page under /beheer/api/.
     path("api/v1/", include("tandem.api.urls")),
     path("beheer/api/", include("tandem.api.beheer_urls")),
+    path("hulp/", include("tandem.help.urls")),
+    path("", include("tandem.appearance.urls")),  # thema.css: the municipality's colours
 ]

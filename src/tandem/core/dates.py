@@ -16,3 +16,29 @@ def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def dutch_date(day: dt.date | None, empty: str = "") -> str:
+    """The one date format of the interface: '23 april 2025' (a datetime: its date in Dutch time)."""
+    if day is None or day == "":
+        return empty
+    if isinstance(day, dt.datetime):
+        from django.utils import timezone  # only here: the rules that call this stay free of Django
+        day = timezone.localtime(day) if timezone.is_aware(day) else day
+        day = day.date()
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def dutch_datetime(moment: dt.datetime | None, empty: str = "") -> str:
+    """'23 april 2025 om 14:05', in Dutch time."""
+    if moment is None or moment == "":
+        return empty
+    if not isinstance(moment, dt.datetime):
+        return dutch_date(moment, empty)
+    from django.utils import timezone
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    return f"{dutch_date(local.date())} om {local:%H:%M}"

@@ -12,6 +12,7 @@ from tandem.cases.services import journal_entry_add, triage_record
 from tandem.demo import plans
 from tandem.demo.generator import SEED
 from tandem.organisations.models import User
+from tandem.core.dates import dutch_date
 
 REASONS = [
     "Er is veel ruzie thuis en de kinderen zien en horen dat.",
@@ -47,7 +48,7 @@ OPINIONS = [
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 def _names(trajectory) -> dict:

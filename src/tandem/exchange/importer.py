@@ -25,6 +25,7 @@ from tandem.exchange.reference import import_organisations, import_professionals
 from tandem.exchange.steps import ExtraSteps
 from tandem.monitor.models import Experience
 from tandem.monitor.services import experience_record
+from tandem.core.counting import counted
 
 
 class ImportFailed(Exception):
@@ -53,7 +54,8 @@ class ImportResult:
     def summary(self) -> str:
         made = ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items())) or "niets"
         changed = ", ".join(f"{n} {kind}" for kind, n in sorted(self.updated.items())) or "niets"
-        return (f"{self.households} gezinnen en {self.trajectories} trajecten in het bestand. "
+        return (f"{counted(self.households, 'gezin', 'gezinnen')} en "
+                f"{counted(self.trajectories, 'traject', 'trajecten')} in het bestand. "
                 f"Nieuw: {made}. Bijgewerkt: {changed}.")
 
 

@@ -3,10 +3,12 @@
 
 Pure apart from the libraries: each function takes the report dict and returns the file's bytes.
 """
+import datetime as dt
 import io
 
 from tandem.core.cells import safe_cell, safe_row
 from tandem.monitor import rules
+from tandem.core.dates import dutch_date
 
 FORM_LABELS = {
     "consult": "Advies en/of consult",
@@ -67,6 +69,12 @@ CBS_DEFINITIONS = [
                             "cel zou verraden, is nog een cel geheim gemaakt. Totalen kunnen daardoor afwijken "
                             "van de som van de delen."),
 ]
+
+
+def _period(report: dict) -> str:
+    """'1 januari 2025 tot en met 31 maart 2025': the report keeps ISO dates (monitor.md), people read Dutch ones."""
+    start, end = (dt.date.fromisoformat(report["period"][key]) for key in ("start", "end"))
+    return f"{dutch_date(start)} tot en met {dutch_date(end)}"
 
 
 def scope_title(report: dict) -> str:
@@ -152,7 +160,7 @@ def xlsx_bytes(report: dict) -> bytes:
         ws = workbook.active if first else workbook.create_sheet()
         ws.title = title
         ws.append(safe_row([f"Kwartaalmonitor {scope_title(report)}, {report['quarter']} "
-                            f"({report['period']['start']} t/m {report['period']['end']})"]))
+                            f"({_period(report)})"]))
         ws["A1"].font = bold
         ws.append(safe_row(header))
         for cell in ws[2]:
@@ -240,7 +248,7 @@ def pdf_bytes(report: dict) -> bytes:
         return t
 
     story = [Paragraph(escape(title), styles["Title"]),
-             Paragraph(f"Periode: {report['period']['start']} tot en met {report['period']['end']}. "
+             Paragraph(f"Periode: {_period(report)}. "
                        "Alle aantallen zijn huishoudens.", body)]
     if report.get("disclosure") == "cbs":
         story.append(Paragraph(escape(CBS_DEFINITIONS[0][1]), body))

@@ -5,13 +5,15 @@ from django.utils import timezone
 
 from tandem.core.routers import replica_reads
 from tandem.monitor import presentation, rules, services
-from tandem.monitor.queries import compute_monitor
+from tandem.monitor.queries import compute_monitor, compute_monitor_many
 from tandem.monitor.selectors import (
     MonitorScope,
+    approved_site_snapshots,
     closure_for,
     may_drill_down,
     region_closures,
     site_of,
+    visible_sites,
 )
 from tandem.monitor.trends import trend_reports
 
@@ -79,6 +81,27 @@ def _actions(user, site, status: dict) -> dict:
     }
 
 
+def site_table(user, scope: MonitorScope, quarter: rules.Quarter, report: dict) -> dict | None:
+    """The region page's figures per site side by side, with the region beside them: a site's locked figures once
+    its quarter is approved, else as they are now. Only the sites this person may open themselves."""
+    if scope.is_site:
+        return None
+    sites = visible_sites(user, scope)
+    if not sites:
+        return None
+    locked = approved_site_snapshots(sites, quarter.label)
+    with replica_reads():
+        live = compute_monitor_many(sites=[s for s in sites if s.pk not in locked], quarter=quarter.label)
+    columns = [(site.name, locked.get(site.pk) or live.get(site.pk)) for site in sites]
+    return presentation.site_table(columns, (f"Regio {scope.name}", report))
+
+
+def index_quarter(scope: MonitorScope, today: dt.date | None = None) -> rules.Quarter:
+    """Where the index sends a person: the last finished quarter of this monitor."""
+    start = scope.region.programme_start
+    return rules.last_finished(today or timezone.localdate(), rules.quarter_of(start) if start else None)
+
+
 def monitor_page(user, scope: MonitorScope, quarter: rules.Quarter) -> dict:
     site = site_of(scope)
     closure = closure_for(site, quarter.label) if site else None
@@ -94,5 +117,5 @@ def monitor_page(user, scope: MonitorScope, quarter: rules.Quarter) -> dict:
         "differences": differences, "d_rows": presentation.d_rows(report), "f_rows": presentation.f_rows(report),
         "charts": _trends(scope, quarter, snapshots, report), "navigation": quarter_navigation(scope, quarter),
         "drill": may_drill_down(user), "actions": _actions(user, site, status),
-        "intensity_labels": presentation.INTENSITY_LABELS,
+        "intensity_labels": presentation.INTENSITY_LABELS, "site_table": site_table(user, scope, quarter, report),
     }

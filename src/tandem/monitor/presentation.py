@@ -65,9 +65,13 @@ def f_rows(report: dict) -> list[dict]:
             for kind in rules.MEASURE_TYPES]
 
 
-# Colours meet 3:1 against white; markers differ in shape too.
-SERIES_STYLE = (("#1d4f91", "circle"), ("#b3261e", "square"), ("#1e6b34", "diamond"), ("#6b2c91", "triangle"),
-                ("#8a4b00", "circle"))
+# Colours meet 3:1 against white; markers differ in shape too. The third value names the legend key's class.
+SERIES_STYLE = (("#1d4f91", "circle", "blue"), ("#6b2c91", "square", "purple"), ("#0f6b62", "diamond", "teal"),
+                ("#8a4b00", "triangle", "brown"), ("#5c5c5c", "circle", "grey"))
+# A form of involvement keeps the colour of its name in every chart and legend: Groen green, Oranje orange, Rood red.
+FORM_STYLE = {"consult": ("#1d4f91", "circle", "blue"), "green": ("#1e6b34", "diamond", "green"),
+              "orange": ("#a04800", "square", "orange"), "red": ("#b3261e", "triangle", "red"),
+              "other": ("#5c5c5c", "circle", "grey")}
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 260, 48, 16, 16, 40
 
 
@@ -108,25 +112,45 @@ def _y(value, top_value: int) -> float:
     return round(TOP + span * (1 - (value or 0) / top_value), 1)
 
 
-def _series(index: int, name: str, values: list, top_value: int) -> dict:
-    colour, marker = SERIES_STYLE[index % len(SERIES_STYLE)]
+def _series(index: int, name: str, values: list, top_value: int, style: tuple | None = None) -> dict:
+    colour, marker, key = style or SERIES_STYLE[index % len(SERIES_STYLE)]
     points = [{"x": x, "y": y, "value": v, "x0": round(x - 4, 1), "y0": round(y - 4, 1)}
               for x, y, v in ((_x(i, len(values)), _y(v, top_value), v) for i, v in enumerate(values))]
     path = " ".join(("M" if i == 0 else "L") + f"{p['x']},{p['y']}" for i, p in enumerate(points))
-    return {"name": name, "values": values, "colour": colour, "marker": marker, "points": points, "path": path}
+    return {"name": name, "values": values, "colour": colour, "marker": marker, "key": key, "points": points,
+            "path": path}
 
 
-def line_chart(chart_id: str, title: str, quarters: list[str], named_values: list[tuple[str, list]]) -> Chart:
-    """A line chart of whole numbers per quarter; the description says the last values in words."""
+MAX_X_LABELS = 12  # more quarters than this: every second (third, …) one gets a label, so none run together
+
+
+def quarter_labels(quarters: list[str]) -> list[dict]:
+    """'2024-Q2' becomes 'Q2' with the year on a line below it (at the first label and at each Q1), and labels are
+    thinned so that each has room: never '2024-Q22024-Q3'."""
+    step = -(-len(quarters) // MAX_X_LABELS) if quarters else 1
+    labels, last_year = [], None
+    for i, q in enumerate(quarters):
+        if i % step:
+            continue
+        year, _, number = q.partition("-")
+        labels.append({"x": _x(i, len(quarters)), "y": HEIGHT - BOTTOM + 16, "label": number,
+                       "year": year if year != last_year else "", "year_y": HEIGHT - BOTTOM + 31})
+        last_year = year
+    return labels
+
+
+def line_chart(chart_id: str, title: str, quarters: list[str], named_values: list[tuple], styles=None) -> Chart:
+    """A line chart of whole numbers per quarter; the description says the last values in words. `styles`: a
+    (colour, marker, key) per series where the colour carries meaning (the forms)."""
     top_value = _nice_max(max([v or 0 for _, values in named_values for v in values] + [1]))
-    series = [_series(i, name, values, top_value) for i, (name, values) in enumerate(named_values)]
+    series = [_series(i, name, values, top_value, styles[i] if styles else None)
+              for i, (name, values) in enumerate(named_values)]
     ticks = [{"y": _y(top_value * k / 4, top_value), "label": show(top_value * k // 4), "x": LEFT - 6}
              for k in range(5)]
-    x_labels = [{"x": _x(i, len(quarters)), "y": HEIGHT - BOTTOM + 18, "label": q} for i, q in enumerate(quarters)]
     last = ", ".join(f"{name} {show(values[-1])}" for name, values in named_values) if quarters else "geen gegevens"
     description = (f"Lijngrafiek over {len(quarters)} kwartalen, van {quarters[0]} tot en met {quarters[-1]}. "
                    f"In het laatste kwartaal: {last}. De tabel ernaast geeft alle getallen." if quarters else last)
-    return Chart(chart_id, title, description, quarters, series, ticks, x_labels)
+    return Chart(chart_id, title, description, quarters, series, ticks, quarter_labels(quarters))
 
 
 def trend_charts(reports: list[dict]) -> list[Chart]:
@@ -138,9 +162,27 @@ def trend_charts(reports: list[dict]) -> list[Chart]:
     ])
     forms = line_chart("trend-vormen", "D: huishoudens per vorm van betrokkenheid", quarters, [
         (FORM_LABELS[form].split(" (")[0], [r["D"][form]["households"] for r in reports]) for form in rules.FORMS
-    ])
+    ], styles=[FORM_STYLE[form] for form in rules.FORMS])
     measures = line_chart("trend-maatregelen", "F: maatregelen vanuit de toekomsttuin", quarters, [
         ("Som van de maatregelen", [r["F_measures_sum"] for r in reports]),
         ("Verzoek aan de Raad", [r["F"]["rvdk_request"] for r in reports]),
     ])
     return [households, forms, measures]
+
+
+SITE_TABLE_ROWS = (("Actieve huishoudens", "active"), ("A. Aangemeld", "A"), ("B. Afgesloten", "B"),
+                   ("C. Zonder kinderen onder 18", "C"), ("E. Maatregel overwogen", "E"))
+
+
+def site_table(columns: list[tuple[str, dict | None]], total: tuple[str, dict]) -> dict:
+    """The region page's table: one column per site and one for the region, one row per figure."""
+    named = [*columns, total]
+
+    def row(label: str, pick) -> tuple[str, list[str]]:
+        return label, [show(pick(report)) if report else "–" for _, report in named]
+
+    rows = [row(label, lambda r, k=key: r.get(k)) for label, key in SITE_TABLE_ROWS]
+    rows += [row(f"D. {FORM_LABELS[form].split(' (')[0]}: huishoudens",
+                 lambda r, f=form: r["D"][f]["households"]) for form in rules.FORMS]
+    rows.append(row("F. Maatregelen (som)", lambda r: r.get("F_measures_sum")))
+    return {"headers": [name for name, _ in named], "rows": rows}

@@ -68,6 +68,15 @@ def quarter_of(day: dt.date) -> Quarter:
     return Quarter(day.year, (day.month - 1) // 3 + 1)
 
 
+def last_finished(today: dt.date, first: Quarter | None = None) -> Quarter:
+    """The last quarter that has ended on `today` (the one before today's): the monitor's index opens that one,
+    since a running quarter's figures are still growing. Never before `first`, the programme's first quarter."""
+    finished = quarter_of(quarter_of(today).start - dt.timedelta(days=1))
+    if first is not None and (finished.year, finished.number) < (first.year, first.number):
+        return first
+    return finished
+
+
 def quarters_from(first: Quarter, last: Quarter) -> list[Quarter]:
     """Every quarter from `first` up to and including `last`; empty when `last` lies before `first`."""
     quarters, current = [], first

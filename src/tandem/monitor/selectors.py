@@ -134,3 +134,15 @@ def drill_down(*, user, scope: MonitorScope, quarter: rules.Quarter, question: s
                  detail={"scope": scope.code, "quarter": quarter.label, "question": question,
                          "trajectories": [str(t.pk) for t in found]})
     return found
+
+
+def visible_sites(user, scope: MonitorScope) -> list[Site]:
+    """The region's sites whose own monitor this person may open (a partner sees the region total only)."""
+    codes = {s.code for s in monitor_scopes_for(user) if s.kind == SITE and s.region.pk == scope.region.pk}
+    return list(scope.region.sites.filter(code__in=codes).order_by("name"))
+
+
+def approved_site_snapshots(sites: list[Site], quarter: str) -> dict[int, dict]:
+    """Locked figures of the sites whose quarter is approved, by site id."""
+    return dict(QuarterClosure.objects.filter(site__in=sites, quarter=quarter, status=rules.APPROVED)
+                .values_list("site_id", "snapshot"))

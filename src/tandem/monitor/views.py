@@ -44,9 +44,11 @@ def _page_url(kind: str, code: str, quarter) -> str:
 
 @login_required
 def monitor_index(request):
-    current = rules.quarter_of(timezone.localdate()).label
-    return render(request, "monitor/index.html", {"title": "Kwartaalmonitor",
-                                                   "scopes": monitor_scopes_for(request.user), "current": current})
+    """Each monitor opens on its last finished quarter (the running one is one click further)."""
+    today = timezone.localdate()
+    scopes = [(scope, pages.index_quarter(scope, today)) for scope in monitor_scopes_for(request.user)]
+    return render(request, "monitor/index.html", {"title": "Kwartaalmonitor", "scopes": scopes,
+                                                   "running": rules.quarter_of(today)})
 
 
 @login_required

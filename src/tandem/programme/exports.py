@@ -6,6 +6,7 @@ from django.utils import timezone
 from tandem.core import documents
 from tandem.core.documents import Bullets, Heading, Paragraph, Table
 from tandem.programme.progress import ProgressReportData
+from tandem.core.dates import dutch_date
 
 EXPLAIN_FIGURES = ("Nieuw: huishoudens die in het kwartaal zijn aangemeld (vraag A van de kwartaalmonitor). "
                    "Gevolgd: huishoudens die in het kwartaal actief waren en eerder zijn aangemeld. "
@@ -25,7 +26,7 @@ def _lesson_line(lesson) -> str:
 
 def _improvement_line(improvement) -> str:
     return (f"{improvement.title} – eigenaar: {improvement.owner}, gerealiseerd op "
-            f"{improvement.realised_on:%d-%m-%Y}.")
+            f"{dutch_date(improvement.realised_on)}.")
 
 
 def _figures(data: ProgressReportData) -> Table:
@@ -36,8 +37,8 @@ def _figures(data: ProgressReportData) -> Table:
 
 
 def outline(data: ProgressReportData) -> list:
-    period = f"{data.quarter.start:%d-%m-%Y} tot en met {data.quarter.end:%d-%m-%Y}"
-    made = timezone.localdate().strftime("%d-%m-%Y")
+    period = f"{dutch_date(data.quarter.start)} tot en met {dutch_date(data.quarter.end)}"
+    made = dutch_date(timezone.localdate())
     lessons = {aspect: [_lesson_line(lesson) for lesson in data.lessons if lesson.aspect == aspect]
                for aspect in ("content", "process")}
     return [

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 
 from tandem.organisations.models import Region, Site
+from tandem.core.dates import dutch_date
+from tandem.core.counting import counted
 
 
 class Versioned(models.Model):
@@ -75,7 +77,7 @@ class Evaluation(Versioned):
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
-        return f"Evaluatie {self.held_on:%d-%m-%Y}"
+        return f"Evaluatie {dutch_date(self.held_on)}"
 
 
 class ImprovementProposal(Versioned):
@@ -174,7 +176,7 @@ class Target(Versioned):
         constraints = [models.UniqueConstraint(fields=["region", "year"], name="one_target_per_region_year")]
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.get_comparison_display()} {self.families} gezinnen"
+        return f"{self.year}: {self.get_comparison_display()} {counted(self.families, 'gezin', 'gezinnen')}"
 
 
 class ProgressReport(Versioned):

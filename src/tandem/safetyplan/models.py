@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tandem.cases.models import Member, Trajectory
 from tandem.core.models import TextChecked
+from tandem.core.dates import dutch_date
 
 
 class Phase(models.TextChoices):
@@ -58,7 +59,7 @@ class NetworkMeeting(TextChecked):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.held_on:%d-%m-%Y}"
+        return f"{self.get_kind_display()} {dutch_date(self.held_on)}"
 
 
 class SafetyPlan(TextChecked):
@@ -101,7 +102,7 @@ class PlanVersion(TextChecked):
         ]
 
     def __str__(self) -> str:
-        return f"Versie {self.number} van {self.dated_on:%d-%m-%Y}"
+        return f"Versie {self.number} van {dutch_date(self.dated_on)}"
 
     @property
     def trajectory(self) -> Trajectory:
@@ -229,4 +230,4 @@ class AnalysisChallenge(TextChecked):
         ordering = ["analysis", "on", "id"]
 
     def __str__(self) -> str:
-        return f"Tegenspraak {self.on:%d-%m-%Y}"
+        return f"Tegenspraak {dutch_date(self.on)}"

@@ -16,13 +16,14 @@ from reportlab.platypus import (
 )
 
 from tandem.safetyplan.selectors import spread
+from tandem.core.dates import dutch_date
 
 STYLES = getSampleStyleSheet()
 BODY, H1, H2 = STYLES["BodyText"], STYLES["Title"], STYLES["Heading2"]
 
 
 def _d(day) -> str:
-    return day.strftime("%d-%m-%Y") if day else "–"
+    return dutch_date(day, "–")
 
 
 def _p(text: str, style=BODY) -> Paragraph:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tandem.core.exceptions import RuleViolation
+from tandem.core.dates import dutch_date
 
 MAX_SITUATIONS = 3
 SCALE_MIN, SCALE_MAX = 0, 10
@@ -18,7 +19,7 @@ EXPERT_ROLE = "ervaringsdeskundige"
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 def check_situation_ranks(ranks: Sequence[int]) -> None:

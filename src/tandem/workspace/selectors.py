@@ -41,6 +41,7 @@ from tandem.organisations.models import OrganisationKind, Role, Site
 from tandem.portal.models import CorrectionRequest, CorrectionStatus, ResidentView
 from tandem.safetyplan.selectors import overdue_for
 from tandem.security.selectors import emergency_notices_for_lead
+from tandem.core.dates import dutch_datetime
 
 ANONYMOUS = "Anoniem gezin"
 
@@ -183,7 +184,7 @@ def _call_ups(user) -> list[WorkItem]:
 
 def _emergency(user) -> list[WorkItem]:
     return [WorkItem(kind="emergency", what=f"{g.user} ({g.user.organisation}) opende een dossier met noodtoegang "
-                     f"op {timezone.localtime(g.starts_at):%d-%m-%Y om %H:%M}.", family="",
+                     f"op {dutch_datetime(g.starts_at)}.", family="",
                      url=reverse("cases:access_log", args=[g.household_id]),
                      due_on=timezone.localtime(g.starts_at).date(), household_id=str(g.household_id))
             for g in emergency_notices_for_lead(user)]

@@ -9,10 +9,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tandem.core.exceptions import RuleViolation
+from tandem.core.dates import dutch_date
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 def check_lead_to_partner(*, to_local_team: bool, has_report_or_measure: bool, statutory_ground: str) -> None:

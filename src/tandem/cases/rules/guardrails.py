@@ -12,10 +12,11 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from tandem.core.dates import add_months, age_on
 from tandem.core.exceptions import RuleViolation, StaleEdit
+from tandem.core.dates import dutch_date
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 def check_not_future(day: dt.date | None, today: dt.date, what: str) -> None:

@@ -7,10 +7,11 @@ never leaves.
 import datetime as dt
 
 from tandem.core.exceptions import RuleViolation
+from tandem.core.dates import dutch_date
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return dutch_date(day)
 
 
 def check_join_target(*, own_local_team: bool, has_open_request: bool) -> None:

@@ -21,6 +21,7 @@ from tandem.cases.models import (
 from tandem.cases.rules.rights import Action
 from tandem.cases.selectors import is_local_team_of
 from tandem.cases.services.base import begin_change, log_change, today
+from tandem.core.dates import dutch_date
 
 # Every date recorded in a trajectory (a withdrawal of consent may still follow the closure).
 _RECORDED_DATES = {"lead_periods": ("start",), "team": ("joined_on", "left_on"), "involvements": ("start", "end"),
@@ -62,7 +63,7 @@ def still_running(trajectory: Trajectory, on: dt.date) -> rules.StillRunning:
 
 
 def _measure_text(measure: Measure) -> str:
-    until = f" tot en met {measure.ends_on:%d-%m-%Y}" if measure.ends_on else ", zonder einddatum"
+    until = f" tot en met {dutch_date(measure.ends_on)}" if measure.ends_on else ", zonder einddatum"
     return f"{measure.get_type_display()}{until}"
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from tandem.cases.models import ExpertScope, Form, TriageKind, TriageOutcome
 from tandem.core.dates import age_on
+from tandem.core.dates import dutch_date
 
 # Heaviest first; 'anders' is not a regime colour but still more than nothing.
 REGIME_ORDER = [Form.RED, Form.ORANGE, Form.GREEN, Form.CONSULT, Form.OTHER]
@@ -92,7 +93,7 @@ def masked_bsn(bsn: str) -> str:
 
 
 def fmt_date(day: dt.date | None, empty: str = "") -> str:
-    return day.strftime("%d-%m-%Y") if day else empty
+    return dutch_date(day, empty)
 
 
 # What an expert by experience sees (issue "Tandem 5"; seed 000 "Registratie van en-en-regie"): the team, the

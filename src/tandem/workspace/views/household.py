@@ -16,7 +16,7 @@ from tandem.audit.services import audit_record
 from tandem.cases.models import ConsentScan, ExpertScope, Nature, Trajectory
 from tandem.cases.rules.rights import Action, Limit
 from tandem.cases.selectors import Access, Rights, may_register, rights_for
-from tandem.cases.tandem_picture import Period, Picture, build_picture
+from tandem.cases.tandem_picture import Episode, Period, Picture, build_picture
 from tandem.cases.views.anonymity import Lens, lens_for
 from tandem.cases.views.common import load_household
 from tandem.cases.views.display import (
@@ -84,12 +84,15 @@ def _person(user) -> str:
     return str(user) if user else ""
 
 
-def _picture(trajectory, leads, team, today) -> Picture:
+def _picture(trajectory, leads, team, today, involvements=()) -> Picture:
+    """`involvements`: only when this person may see them (the section "involvements"); then each back rider's
+    bar shows their organisation's form of involvement."""
     lead_periods = [Period(_person(p.professional), str(p.professional.organisation or ""), p.start, p.end)
                     for p in leads]
     memberships = [Period(_person(m.professional), str(m.organisation), m.joined_on, m.left_on) for m in team]
+    episodes = [Episode(str(i.organisation), i.form, i.get_form_display(), i.start, i.end) for i in involvements]
     return build_picture(registered_on=trajectory.registered_on, closed_on=trajectory.closed_on, today=today,
-                         leads=lead_periods, team=memberships)
+                         leads=lead_periods, team=memberships, involvements=episodes)
 
 
 def _involvements(trajectory, today, rights: Rights, user) -> list:
@@ -161,11 +164,13 @@ def trajectory_page(trajectory, access, labels, today, user, lens) -> Trajectory
     team = _team(trajectory, rights, user)
     triage = list(trajectory.triage_decisions.all())
     consents, reports, measures = _legal(trajectory, labels)
+    involvements = _involvements(trajectory, today, rights, user)
+    visible = involvements if "involvements" in sections else []
     page = TrajectoryPage(
         trajectory=trajectory, access=access, rights=rights, lens=lens, sections=sections,
-        stage=stage(trajectory, triage), picture=_picture(trajectory, leads, team, today),
+        stage=stage(trajectory, triage), picture=_picture(trajectory, leads, team, today, visible),
         lead=next((p for p in leads if p.end is None), None), team=team,
-        involvements=_involvements(trajectory, today, rights, user), consents=consents,
+        involvements=involvements, consents=consents,
         consent_requests=list(trajectory.consent_requests.filter(status="open").select_related("organisation")),
         reports=reports, measures=measures, triage=triage,
         journal=_journal(trajectory, sections, rights, user, labels),
