@@ -17,7 +17,8 @@ def objects(orgs, site, actors, beheerder2):
     reset = FactorReset.objects.create(user=actors["partner"], requested_by=beheerder2,
                                        requested_at="2026-01-01T10:00:00Z", reason="Telefoon kwijt")
     return {"organisation_id": orgs["local"].pk, "site_id": site.pk, "user_id": actors["consulent"].pk,
-            "reset_id": reset.pk, "step": "bevestigen"}
+            "reset_id": reset.pk, "step": "bevestigen",
+            "client_id": 1}  # the API clients' page (tandem.api) lives under /beheer/ too
 
 
 def beheer_routes():
