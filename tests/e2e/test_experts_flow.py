@@ -77,7 +77,7 @@ def test_an_expert_is_called_up_counted_and_heard(browser, live_server, axe, act
     visit(anna, axe, "Doen")
     submit(anna, axe, "In het team zetten")
     anna.goto(f"{live_server.url}/gezinnen/{family.household_id}/")
-    team = anna.locator("#team + table").inner_text()
+    team = anna.get_by_role("region", name="Team rond het gezin (tabel)").locator("table").inner_text()
     assert "Gijs Mulder" in team and "Samenkracht!" in team
 
     gijs.goto(live_server.url + "/ervaringsdeskundigen/mijn-inzet/")
