@@ -3,15 +3,16 @@ Gijs (the suite's expert) in the core pool for Hilversum with the profile LVB.""
 import datetime as dt
 
 import pytest
-from conftest import make_user
 
 from tandem.cases import services as dossier
 from tandem.experts import services
+from tandem.organisations.models import User
 
 
 @pytest.fixture
-def pool_coordinator(orgs):
-    return make_user("petra", "Petra", "Koster", orgs["ed"], "poolcoordinator")
+def pool_coordinator(orgs, password):
+    return User.objects.create_user(username="petra", password=password, first_name="Petra", last_name="Koster",
+                                    organisation=orgs["ed"], role="poolcoordinator")
 
 
 @pytest.fixture
@@ -27,8 +28,9 @@ def expert(orgs, actors, profiles, site, pool_coordinator):
 
 
 @pytest.fixture
-def other_expert(orgs, profiles, site, other_site, pool_coordinator):
-    user = make_user("ilse", "Ilse", "Dekker", orgs["ed"], "ervaringsdeskundige")
+def other_expert(orgs, profiles, site, other_site, pool_coordinator, password):
+    user = User.objects.create_user(username="ilse", password=password, first_name="Ilse", last_name="Dekker",
+                                    organisation=orgs["ed"], role="ervaringsdeskundige")
     return services.expert_add(actor=pool_coordinator, organisation=orgs["ed"], user=user, pool="flex",
                                profiles=[profiles["Ouder"]], sites=[site, other_site])
 
