@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tandem.cases.models import Consent, TeamMembership, Trajectory
 from tandem.cases.selectors import access_for, trajectories_visible_to
+from tandem.core.dates import dutch_date
 from tandem.experts import rules
 from tandem.experts.models import CallUp, CallUpStatus, Contact, Expert, FamilyVoice, Occasion, Profile, Session
 from tandem.monitor.rules import quarter_of
@@ -141,13 +142,13 @@ def work_items(user, today: dt.date | None = None) -> list[dict]:
     if organisation is not None:
         for c in call_ups_for_pool(organisation).filter(status=CallUpStatus.REQUESTED):
             items.append({"kind": "call_up", "what": f"{c.site} vraagt een ervaringsdeskundige ({c.profile}, "
-                          f"{c.get_purpose_display().lower()}) vanaf {c.wanted_on:%d-%m-%Y}: stel iemand voor.",
+                          f"{c.get_purpose_display().lower()}) vanaf {dutch_date(c.wanted_on)}: stel iemand voor.",
                           "call_up": c, "due_on": c.wanted_on, "trajectory": None})
     expert = expert_of(user)
     if expert is not None:
         for c in CallUp.objects.filter(expert=expert, status=CallUpStatus.PROPOSED).select_related("site", "profile"):
             items.append({"kind": "call_up", "what": f"U bent voorgesteld voor een gezin in {c.site} "
-                          f"({c.get_purpose_display().lower()}, vanaf {c.wanted_on:%d-%m-%Y}): aannemen of afwijzen.",
+                          f"({c.get_purpose_display().lower()}, vanaf {dutch_date(c.wanted_on)}): aannemen of afwijzen.",
                           "call_up": c, "due_on": c.wanted_on, "trajectory": None})
     waiting = (CallUp.objects.filter(requested_by=user, status=CallUpStatus.ACCEPTED,
                                      trajectory__in=trajectories_visible_to(user))

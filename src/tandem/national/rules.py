@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from tandem.core.dates import dutch_date
 from tandem.core.exceptions import RuleViolation
 from tandem.monitor.rules import MonitorError, parse_quarter
 
@@ -84,7 +85,7 @@ def check_replacement(*, earlier_approved_at: dt.datetime | None, earlier_digest
     or is refused: the same document again, the same approval again, or an approval older than the current one."""
     if earlier_approved_at is None:
         return False
-    when = f" op {imported_on:%d-%m-%Y}" if imported_on else ""
+    when = f" op {dutch_date(imported_on)}" if imported_on else ""
     if digest == earlier_digest or approved_at == earlier_approved_at:
         _refuse("already_imported", f"Dit kwartaal is al ingelezen{when}, met dezelfde goedkeuring. Er is niets "
                                     "veranderd.")

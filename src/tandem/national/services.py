@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from tandem.audit.services import audit_record
+from tandem.core.dates import dutch_datetime
 from tandem.core.exceptions import NotPermitted, RuleViolation
 from tandem.national import rules, signing
 from tandem.national.models import HandedLesson, Handover, LearningKind, Pilot, PilotKey, Theme
@@ -99,10 +100,10 @@ class ImportResult:
     @property
     def message(self) -> str:
         text = (f"Ingelezen: {self.handover.pilot.region_name}, kwartaal {self.handover.quarter} "
-                f"(goedgekeurd op {self.handover.approved_at:%d-%m-%Y %H:%M}).")
+                f"(goedgekeurd op {dutch_datetime(self.handover.approved_at)}).")
         if self.replaced is not None:
             text += (f" Dit is een gecorrigeerde goedkeuring: deze vervangt de eerder ingelezen versie (goedgekeurd op "
-                     f"{self.replaced.approved_at:%d-%m-%Y %H:%M}).")
+                     f"{dutch_datetime(self.replaced.approved_at)}).")
         return text
 
 
