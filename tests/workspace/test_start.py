@@ -25,3 +25,12 @@ def test_the_administration_page_is_for_the_beheerder(client, actors, orgs):
     beheerder = User.objects.create_user(username="ben", organisation=orgs["coord"], role="beheerder")
     client.force_login(beheerder)
     assert "Beheer van regio" in client.get(reverse("administration:index")).content.decode()
+
+
+@pytest.mark.parametrize("role, offered", [("consulent", True), ("beschermpartner", True), ("ervaringsdeskundige", True),
+                                           ("coordinator", False), ("projectleider", False), ("beleid", False),
+                                           ("beheerder", False), ("poolcoordinator", False)])
+def test_the_menu_offers_mijn_gezinnen_only_to_who_can_be_on_a_team(client, orgs, role, offered):
+    client.force_login(User.objects.create_user(username=f"m-{role}", organisation=orgs["coord"], role=role))
+    html = client.get(reverse("workspace:work")).content.decode()
+    assert (f'href="{reverse("cases:my_families")}">Mijn gezinnen</a>' in html) is offered

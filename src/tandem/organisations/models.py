@@ -150,6 +150,12 @@ class User(AbstractUser):
         return str(self)
 
     @property
+    def works_in_dossiers(self) -> bool:
+        """Whether this person, in the role they act in now, can be on a family's team (the menu offers "Mijn
+        gezinnen" only then)."""
+        return self.role not in NO_DOSSIER_ROLES and self.role != Role.KOPPELING
+
+    @property
     def held_roles(self) -> list[str]:
         """Every role this person holds: the active `role` first, then the others (UserRole, set by the
         beheerder). One person may hold several; they act in one at a time (tandem.administration)."""
