@@ -11,6 +11,7 @@ from tandem.cases.selectors import (
     access_for,
     households_for_overview,
     households_visible_to,
+    own_involvements,
     rights_for,
     trajectories_visible_to,
 )
@@ -186,3 +187,20 @@ def test_identifying_ids_says_what_access_for_says_for_everyone(rights_team, act
         expected = {t.pk for t in visible if access_for(person, t).identifying}
         assert identifying_ids(person, [t.pk for t in visible]) == expected, person
         assert identifying_ids(person, trajectories_visible_to(person).values("id")) == expected, person
+
+
+def test_own_work_is_the_organisations_episodes_in_families_it_may_open(actors, family, other_family, on_team, orgs):
+    """One read for the web download and the API (tandem.jobs, tandem.api): only the person's organisation, only
+    the families they may open, and a period keeps the episodes that overlap it."""
+    report_record(actor=actors["consulent"], trajectory=family, on=D(2025, 2, 1), organisation=orgs["vt"])
+    report_record(actor=actors["consulent"], trajectory=other_family, on=D(2025, 2, 1), organisation=orgs["vt"])
+    mine = involvement_start(actor=actors["consulent"], trajectory=family, organisation=orgs["vt"], form="orange",
+                             start=D(2025, 2, 1), end=D(2025, 2, 28))
+    involvement_start(actor=actors["consulent"], trajectory=other_family, organisation=orgs["vt"], form="orange",
+                      start=D(2025, 2, 1))  # Veilig Thuis, but Bram is not on that family's team
+    involvement_start(actor=actors["consulent"], trajectory=family, organisation=orgs["gi"], form="consult",
+                      start=D(2025, 2, 1))  # another organisation's episode
+    assert list(own_involvements(actors["partner"])) == [mine]
+    assert list(own_involvements(actors["partner"], start=D(2025, 2, 28), end=D(2025, 3, 31))) == [mine]
+    assert list(own_involvements(actors["partner"], start=D(2025, 3, 1))) == []
+    assert list(own_involvements(actors["partner"], end=D(2025, 1, 31))) == []

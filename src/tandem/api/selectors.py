@@ -9,7 +9,7 @@ from django.http import Http404
 from tandem.api.models import ApiClient
 from tandem.audit.services import audit_record
 from tandem.cases.models import Involvement, JoinRequest, Trajectory
-from tandem.cases.selectors import Access, access_for, trajectories_visible_to
+from tandem.cases.selectors import Access, access_for, own_involvements, trajectories_visible_to
 from tandem.cases.views.anonymity import Lens
 
 
@@ -59,19 +59,15 @@ def join_requests_for(actor) -> QuerySet[JoinRequest]:
 
 
 def own_work(actor, start: dt.date | None, end: dt.date | None) -> QuerySet[Involvement]:
-    """The organisation's own work (issue "Tandem 12"): each episode of its involvement, with its hours in the
-    period. Only the organisation's own rows; no names, no texts: the trajectory's id, the site, the form, dates
-    and hours (what its own case system registers twice today)."""
+    """The organisation's own work (issue "Tandem 12"): each episode of its involvement in the families its workers
+    may open (`cases.selectors.own_involvements`, as the web download), with its hours in the period. No names, no
+    texts: the trajectory's id, the site, the form, dates and hours."""
     hours_q = Q()
     if start:
         hours_q &= Q(time_entries__on__gte=start)
     if end:
         hours_q &= Q(time_entries__on__lte=end)
-    rows = Involvement.objects.filter(organisation_id=actor.organisation_id)
-    if end:
-        rows = rows.filter(start__lte=end)
-    if start:
-        rows = rows.filter(Q(end__isnull=True) | Q(end__gte=start))
     zero = Value(0, output_field=DecimalField(max_digits=9, decimal_places=2))
-    return (rows.annotate(hours=Coalesce(Sum("time_entries__hours", filter=hours_q), zero))
+    return (own_involvements(actor, start=start, end=end)
+            .annotate(hours=Coalesce(Sum("time_entries__hours", filter=hours_q), zero))
             .select_related("site").order_by("start", "id"))

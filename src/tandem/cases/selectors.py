@@ -115,6 +115,19 @@ def trajectories_visible_to(user) -> QuerySet[Trajectory]:
     return Trajectory.objects.filter(Q(id__in=need_to_know(user).values("id")) | Q(household_id__in=emergency))
 
 
+def own_involvements(user, *, start: dt.date | None = None, end: dt.date | None = None) -> QuerySet[Involvement]:
+    """The episodes of the person's own organisation in the families they may open (need-to-know), those that overlap
+    [start, end] when given: what the organisation registers again in its own system (seed `000_…` "Registratie van
+    en-en-regie"). The one read behind the web download (tandem.jobs) and the API's own work (tandem.api)."""
+    visible = trajectories_visible_to(user).values("id")
+    rows = Involvement.objects.filter(organisation_id=user.organisation_id, trajectory_id__in=visible)
+    if end:
+        rows = rows.filter(start__lte=end)
+    if start:
+        rows = rows.filter(Q(end__isnull=True) | Q(end__gte=start))
+    return rows
+
+
 def households_visible_to(user) -> QuerySet[Household]:
     return Household.objects.filter(trajectories__in=trajectories_visible_to(user)).distinct()
 

@@ -9,8 +9,8 @@ from collections import defaultdict
 from openpyxl import Workbook
 
 from tandem.audit.services import audit_record
-from tandem.cases.models import Involvement, Report
-from tandem.cases.selectors import trajectories_visible_to
+from tandem.cases.models import Report
+from tandem.cases.selectors import own_involvements, trajectories_visible_to
 from tandem.core.cells import safe_cell
 
 HEADER = ["huishouden", "traject_aangemeld", "soort", "vorm", "begin", "einde", "anoniem", "uren", "datum_uren",
@@ -20,9 +20,8 @@ HEADER = ["huishouden", "traject_aangemeld", "soort", "vorm", "begin", "einde", 
 def rows_for(user) -> list[list]:
     organisation = user.organisation
     visible = trajectories_visible_to(user).values("id")
-    involvements = (Involvement.objects.filter(organisation=organisation, trajectory_id__in=visible)
-                    .select_related("trajectory", "household").prefetch_related("time_entries__professional")
-                    .order_by("household_id", "start", "id"))
+    involvements = (own_involvements(user).select_related("trajectory", "household")
+                    .prefetch_related("time_entries__professional").order_by("household_id", "start", "id"))
     rows, households = [], defaultdict(int)
     for i in involvements:
         code, registered = i.household.short_code, i.trajectory.registered_on.isoformat()
