@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.api import services
 from tandem.api.models import ApiClient, Scope
+from tandem.cases.forms import PlainForm
 from tandem.core.exceptions import RuleViolation
 from tandem.organisations.models import Organisation, Role
 
@@ -23,7 +24,7 @@ def _region_organisations(user):
     return Organisation.objects.filter(Q(region=region) | Q(site__region=region))
 
 
-class ClientForm(forms.Form):
+class ClientForm(PlainForm):
     organisation = forms.ModelChoiceField(Organisation.objects.none(), label="Organisatie")
     name = forms.CharField(label="Naam van de koppeling", max_length=100)
     scope = forms.ChoiceField(label="Rechten", choices=Scope.choices)
